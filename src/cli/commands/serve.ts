@@ -1,0 +1,15 @@
+import { boot, onShutdown } from '../boot.ts';
+import { buildApp } from '../../http/app.ts';
+import { JobQueue } from '../../jobs/queue.ts';
+import { ALL_QUEUES } from '../../jobs/registry.ts';
+import type { ConfigFlags } from '../../config.ts';
+
+/** `fission serve`: HTTP only; jobs it enqueues are run by `fission work` processes. */
+export async function runServe(flags: ConfigFlags): Promise<void> {
+  const { config, db } = await boot(flags, { schema: 'require', needsServer: 'serve' });
+  const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
+  const app = await buildApp({ config, db, jobs });
+  await app.listen({ host: config.host, port: config.port });
+  onShutdown([() => app.close(), () => jobs.stop(), () => db.close()]);
+  console.log(`fission serve: listening on ${config.host}:${config.port} (public URL ${config.publicUrl})`);
+}

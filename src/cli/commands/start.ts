@@ -1,0 +1,31 @@
+import { boot, onShutdown } from '../boot.ts';
+import { describeConfig } from '../../config.ts';
+import { buildApp } from '../../http/app.ts';
+import { JobQueue } from '../../jobs/queue.ts';
+import { ALL_QUEUES, startWorkers } from '../../jobs/registry.ts';
+import { ensureDemoWorkspace } from '../../modules/workspace/ensure-demo-workspace.ts';
+import type { ConfigFlags } from '../../config.ts';
+
+/** `fission start`: migrate, seed the demo on first run, then HTTP + workers (+ sandbox) in one process. */
+export async function runStart(flags: ConfigFlags): Promise<void> {
+  const { config, db } = await boot(flags, { schema: 'migrate' });
+  const seed = await ensureDemoWorkspace(db, { email: config.adminEmail, password: config.adminPassword });
+  const jobs = await JobQueue.start(db, { supervise: true, queues: ALL_QUEUES, monitorIntervalSeconds: config.jobMonitorSeconds });
+  const app = await buildApp({ config, db, jobs });
+  await startWorkers({ db, config, jobs });
+  await app.listen({ host: config.host, port: config.port });
+  onShutdown([() => app.close(), () => jobs.stop(), () => db.close()]);
+
+  const base = config.publicUrl;
+  console.log(`\nFission is running (Node ${process.version}).`);
+  console.log('Configuration:', JSON.stringify(describeConfig(config), null, 2));
+  console.log(`  admin console   ${base}/admin`);
+  console.log(`  H5 base         ${base}/h5`);
+  console.log(`  WeCom callback  ${base}/callback/wecom/<workspace>   (demo: ${base}/callback/wecom/demo)`);
+  console.log(`  OA callback     ${base}/callback/oa/<workspace>      (demo: ${base}/callback/oa/demo)`);
+  console.log(`  health          ${base}/healthz   metrics ${base}/metrics   OpenAPI ${base}/api/openapi.json`);
+  if (seed.created) {
+    console.log(`\nCreated the demo workspace and its owner account:\n  email    ${seed.email}`);
+    console.log(seed.generatedPassword ? `  password ${seed.generatedPassword}   (shown once; set FISSION_ADMIN_PASSWORD to choose it)` : '  password (from FISSION_ADMIN_PASSWORD)');
+  }
+}

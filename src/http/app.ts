@@ -1,0 +1,69 @@
+// Builds the HTTP application: one Fastify instance with zod schemas, OpenAPI, error mapping,
+// health and metrics, and the route plugins of each area.
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { errorHandler } from './error-map.ts';
+import { installMetrics } from './metrics.ts';
+import { adminAuthRoutes } from './routes/admin/auth.ts';
+import { adminWorkspaceRoutes } from './routes/admin/workspaces.ts';
+import { adminProbeRoutes } from './routes/admin/probes.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  jobs: JobQueue;
+  /** Extra plugins mounted after the core routes (e.g. the WeChat sandbox under /sandbox). */
+  plugins?: Array<{ plugin: FastifyPluginAsync; prefix?: string }>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 4 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => errorHandler(new AppError('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`), req, reply));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Fission API', version: '0.1.0', description: 'Admin API (/api/admin), participant H5 API (/api/h5) and WeChat callbacks (/callback).' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await db.query('SELECT 1');
+      return { status: 'ok', database: db.kind };
+    } catch (err) {
+      app.log.error({ err }, 'health check: database unreachable');
+      return reply.status(503).send({ status: 'unavailable', database: db.kind });
+    }
+  });
+  installMetrics(app);
+
+  await app.register(adminAuthRoutes(db, config));
+  await app.register(adminWorkspaceRoutes(db, config));
+  await app.register(adminProbeRoutes(db, deps.jobs));
+  for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,30 @@
+// Every job the workers run: its definition and the handler built from the process's dependencies.
+// Areas add their entries here.
+import type { Db } from '../db/client.ts';
+import type { Config } from '../config.ts';
+import type { JobDef } from './define-job.ts';
+import type { JobHandler, JobQueue } from './queue.ts';
+import { ProbeJob, probeHandler } from './probe.ts';
+
+export interface WorkerDeps {
+  db: Db;
+  config: Config;
+  jobs: JobQueue;
+}
+
+export interface Worker<T> {
+  def: JobDef<T>;
+  handler: (deps: WorkerDeps) => JobHandler<T>;
+}
+
+const worker = <T>(def: JobDef<T>, handler: (deps: WorkerDeps) => JobHandler<T>): Worker<T> => ({ def, handler });
+
+export const WORKERS: ReadonlyArray<Worker<any>> = [
+  worker(ProbeJob, probeHandler),
+];
+
+export const ALL_QUEUES = WORKERS.map((w) => w.def);
+
+export async function startWorkers(deps: WorkerDeps): Promise<void> {
+  for (const w of WORKERS) await deps.jobs.work(w.def, deps.config.workerConcurrency, w.handler(deps));
+}

@@ -1,0 +1,58 @@
+// The workspace record: one WeCom corp, optionally one OA and one WeChat Pay merchant.
+import type { Queryable } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+
+export interface Workspace {
+  id: string;
+  slug: string;
+  name: string;
+  useSandbox: boolean;
+  wecomCorpId: string | null;
+  wecomContactSecret: string | null;
+  wecomAgentId: number | null;
+  wecomAgentSecret: string | null;
+  wecomCallbackToken: string | null;
+  wecomCallbackAesKey: string | null;
+  oaAppId: string | null;
+  oaAppSecret: string | null;
+  oaOriginalId: string | null;
+  oaCallbackToken: string | null;
+  oaCallbackAesKey: string | null;
+  payMchId: string | null;
+  payApiKey: string | null;
+  createdAt: Date;
+}
+
+/** Column ↔ property pairs; the settings API and the queries share this one list. */
+export const WORKSPACE_COLUMNS = {
+  id: 'id', slug: 'slug', name: 'name', useSandbox: 'use_sandbox',
+  wecomCorpId: 'wecom_corp_id', wecomContactSecret: 'wecom_contact_secret', wecomAgentId: 'wecom_agent_id',
+  wecomAgentSecret: 'wecom_agent_secret', wecomCallbackToken: 'wecom_callback_token', wecomCallbackAesKey: 'wecom_callback_aes_key',
+  oaAppId: 'oa_app_id', oaAppSecret: 'oa_app_secret', oaOriginalId: 'oa_original_id',
+  oaCallbackToken: 'oa_callback_token', oaCallbackAesKey: 'oa_callback_aes_key',
+  payMchId: 'pay_mch_id', payApiKey: 'pay_api_key', createdAt: 'created_at',
+} as const satisfies Record<keyof Workspace, string>;
+
+export const SECRET_FIELDS = ['wecomContactSecret', 'wecomAgentSecret', 'wecomCallbackAesKey', 'wecomCallbackToken', 'oaAppSecret', 'oaCallbackToken', 'oaCallbackAesKey', 'payApiKey'] as const;
+
+const SELECT = `SELECT ${Object.entries(WORKSPACE_COLUMNS).map(([k, c]) => `${c} AS "${k}"`).join(', ')} FROM workspaces`;
+
+export async function findWorkspace(q: Queryable, by: { id: string } | { slug: string }): Promise<Workspace | null> {
+  const [col, val] = 'id' in by ? ['id', by.id] : ['slug', by.slug];
+  if (col === 'id' && !/^[0-9a-f-]{36}$/i.test(val)) return null;
+  const r = await q.query<Workspace>(`${SELECT} WHERE ${col} = $1`, [val]);
+  return r.rows[0] ?? null;
+}
+
+export async function getWorkspace(q: Queryable, by: { id: string } | { slug: string }): Promise<Workspace> {
+  const ws = await findWorkspace(q, by);
+  if (!ws) throw notFound(`workspace ${'id' in by ? by.id : by.slug}`);
+  return ws;
+}
+
+/** Settings as shown to admins: every secret replaced by a mask, or null when unset. */
+export function maskWorkspace(ws: Workspace): Workspace {
+  const out = { ...ws };
+  for (const f of SECRET_FIELDS) if (out[f]) out[f] = `****${out[f]!.slice(-4)}`;
+  return out;
+}
