@@ -128,3 +128,17 @@ export async function startCallbackReceiver(creds: { token: string; encodingAESK
 }
 
 export { DEMO_CORPID };
+
+/** Starts a receiver with the corp's callback settings and points the corp's callback URL at it. */
+export async function connectReceiver(sb: TestSandbox, corpid = DEMO_CORPID): Promise<CallbackReceiver> {
+  const corp = (await sb.api('GET', `/corps/${corpid}`)).body;
+  const r = await startCallbackReceiver({ token: corp.callback.token, encodingAESKey: corp.callback.encodingAESKey, corpid });
+  const put = await sb.api('PUT', `/corps/${corpid}/callback`, { url: r.url, verify: true });
+  if (put.status !== 200) throw new Error(`callback setup failed: ${JSON.stringify(put.body)}`);
+  return r;
+}
+
+/** Creates people through the sandbox API. */
+export async function makePeople(sb: TestSandbox, count: number, seed = 1): Promise<Json[]> {
+  return (await sb.api('POST', '/people', { count, seed })).body.people as Json[];
+}
