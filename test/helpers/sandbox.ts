@@ -71,6 +71,8 @@ export interface CallbackReceiver {
   attempts: { status: number; xml: string }[];
   /** Decides the answer to the n-th delivery (0-based): status code and an optional delay. */
   respond: (n: number) => { status?: number; delayMs?: number };
+  /** Forgets what was received and restarts the delivery count for `respond`. */
+  reset(): void;
   /** Resolves once `count` deliveries were accepted. */
   waitFor(count: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
@@ -87,6 +89,13 @@ export async function startCallbackReceiver(creds: { token: string; encodingAESK
     rejected: [],
     attempts: [],
     respond: () => ({ status: 200 }),
+    reset() {
+      r.received.length = 0;
+      r.rejected.length = 0;
+      r.attempts.length = 0;
+      r.respond = () => ({ status: 200 });
+      n = 0;
+    },
     async waitFor(count, timeoutMs = 5000) {
       const until = Date.now() + timeoutMs;
       while (r.received.length < count) {
