@@ -60,6 +60,9 @@ describe('sandbox WeCom media and welcome messages', () => {
     const file = await upload('media/upload?type=file', Buffer.from('any bytes will do'), 'media', 'a.txt', 'text/plain');
     assert.equal(file.errcode, 0);
     assert.equal(file.type, 'file');
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1);
+    png.copy(big, 0, 0, 8);
+    assert.equal((await upload('media/upload?type=image', big)).errcode, 40009, 'images are at most 10 MB');
     const json = await sb.wecom(`/cgi-bin/media/upload?type=image&access_token=${token}`, { not: 'multipart' });
     assert.equal(json.errcode, 44001);
   });

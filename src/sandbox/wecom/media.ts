@@ -31,14 +31,10 @@ const FORMAT_CHECKS: Record<Media['type'], (b: Buffer) => boolean> = {
 
 async function readMediaPart(ctx: WecomContext): Promise<{ part: MultipartFile; bytes: Buffer }> {
   if (!ctx.req.isMultipart()) fail(44001, 'empty media data: send multipart/form-data with a field named media');
-  let part: MultipartFile | undefined;
   try {
-    for await (const p of ctx.req.files()) {
-      if (p.fieldname === 'media') {
-        part = p;
-        return { part, bytes: await p.toBuffer() };
-      }
-      await p.toBuffer();
+    for await (const part of ctx.req.files()) {
+      const bytes = await part.toBuffer();
+      if (part.fieldname === 'media') return { part, bytes };
     }
   } catch (e) {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') fail(45001, 'media file too large');
