@@ -132,19 +132,23 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
 
   async function deliver(d: Delivery, settings: CallbackSettings, copies: number): Promise<void> {
     d.status = 'sending';
-    for (let i = 0; i < opts.attempts && !closing.signal.aborted; i++) {
-      if (i > 0) await sleep(opts.retryDelayMs, closing.signal);
-      if (await attempt(d, settings)) {
-        d.status = 'delivered';
-        break;
+    try {
+      for (let i = 0; i < opts.attempts && !closing.signal.aborted; i++) {
+        if (i > 0) await sleep(opts.retryDelayMs, closing.signal);
+        if (await attempt(d, settings)) {
+          d.status = 'delivered';
+          break;
+        }
       }
+    } catch (e) {
+      d.attempts.push({ at: clock.now(), durationMs: 0, error: `could not send: ${(e as Error).message}` });
     }
     if (d.status !== 'delivered') d.status = 'failed';
     for (let c = 0; c < copies; c++) {
       const dup = record(d.corpid, settings, d, { duplicateOf: d.id, faults: ['duplicate'] });
       await deliver(dup, settings, 0);
     }
-    // A delivery held back for reordering goes out once a later one has been delivered.
+    // A delivery held back for reordering goes out once a later one has been sent.
     for (const [id, h] of held) {
       if (h.reorder && h.d.seq < d.seq) {
         held.delete(id);
@@ -154,8 +158,8 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
   }
 
   const track = (p: Promise<void>) => {
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
+    const settled: Promise<void> = p.finally(() => inFlight.delete(settled));
+    inFlight.add(settled);
   };
 
   return {

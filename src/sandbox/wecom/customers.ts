@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Corp, Follow, Person } from '../store/model.ts';
 import type { SandboxStore } from '../store/store.ts';
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const reverse = new WeakMap<Corp, Map<string, string>>();
 
 export function externalIdFor(corp: Corp, person: Person): string {
