@@ -10,7 +10,8 @@ const QUIET_MODULES = 2;
  * sharp through JPEG and scans from a screenshot.
  */
 export function drawQr(ctx: SKRSContext2D, box: PosterLayout['qr'], text: string): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // One byte-mode segment: a URL gains nothing from mixed modes, and skipping the segment search halves the time.
+  const { modules } = QRCode.create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const n = modules.size;
   const module = Math.max(1, Math.floor(box.size / (n + 2 * QUIET_MODULES)));
   const offset = Math.floor((box.size - module * n) / 2);
