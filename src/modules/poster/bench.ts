@@ -6,8 +6,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { defaultPosterTemplate } from '../../domain/poster/template.ts';
 import { createPosterRenderer, type PosterRenderInput } from './create-poster-renderer.ts';
-import { sampleBackground } from './sample-images.ts';
-import { solidImage } from './testing.ts';
+import { sampleAvatar, sampleBackground } from './sample-images.ts';
 
 export interface PosterBenchResult {
   machine: { cpus: number; model: string; node: string };
@@ -37,7 +36,7 @@ export function benchInput(): PosterRenderInput {
   return {
     template: defaultPosterTemplate(ref),
     background: { id: ref.imageId, bytes: sampleBackground(750, 1334) },
-    avatar: solidImage(132, 132, '#3a7bd5', 'jpeg'),
+    avatar: sampleAvatar(),
     nickname: '小明同学🎉',
     helpUrl: 'https://fission.example.com/h5/help/5d1f0c2a?c=9f8e7d6c-5b4a-4321-8fed-cba987654321',
   };

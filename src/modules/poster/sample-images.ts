@@ -5,7 +5,7 @@ import { registerPosterFonts, posterFont } from './fonts.ts';
 
 let avatar: Buffer | undefined;
 
-/** A 132×132 PNG (WeChat's small avatar size): a friendly figure on a blue gradient. */
+/** A 132×132 JPEG, like WeChat's small avatars: a friendly figure on a blue gradient. */
 export function sampleAvatar(): Buffer {
   if (avatar) return avatar;
   const s = 132;
@@ -23,7 +23,7 @@ export function sampleAvatar(): Buffer {
   ctx.beginPath();
   ctx.ellipse(s / 2, s, s * 0.38, s * 0.34, 0, 0, Math.PI * 2);
   ctx.fill();
-  avatar = canvas.toBuffer('image/png');
+  avatar = canvas.encodeSync('jpeg', 90);
   return avatar;
 }
 

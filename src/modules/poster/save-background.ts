@@ -25,14 +25,19 @@ export async function saveBackground(db: Queryable, workspaceId: string, bytes: 
   const { mime, width, height } = await validateBackground(bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const r = await db.query<PosterBackgroundInfo>(
+    const inserted = await db.query<PosterBackgroundInfo>(
       `INSERT INTO poster_backgrounds (workspace_id, sha256, mime, width, height, byte_size, bytes)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (workspace_id, sha256) DO UPDATE SET sha256 = EXCLUDED.sha256
+       ON CONFLICT (workspace_id, sha256) DO NOTHING
        RETURNING ${BACKGROUND_INFO_COLUMNS}`,
       [workspaceId, sha256, mime, width, height, bytes.length, bytes],
     );
-    return r.rows[0]!;
+    if (inserted.rows[0]) return inserted.rows[0];
+    const existing = await db.query<PosterBackgroundInfo>(
+      `SELECT ${BACKGROUND_INFO_COLUMNS} FROM poster_backgrounds WHERE workspace_id = $1 AND sha256 = $2`,
+      [workspaceId, sha256],
+    );
+    return existing.rows[0]!;
   } catch (err) {
     if ((err as { code?: string }).code === '23503') throw notFound('workspace');
     throw err;
