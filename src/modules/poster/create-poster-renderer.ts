@@ -40,7 +40,7 @@ export function createPosterRenderer(opts: PosterRendererOptions = {}): PosterRe
     minThreads: threads,
     maxThreads: threads,
     maxQueue: opts.maxQueue ?? threads * 64,
-    idleTimeout: Number.MAX_SAFE_INTEGER, // threads load ~20 MB of fonts; keep them
+    idleTimeout: Number.MAX_SAFE_INTEGER, // a new thread costs a few hundred ms before its first poster; keep them
   });
   return {
     threads,
