@@ -1,6 +1,8 @@
 // What every long-running command does first: configuration, database, schema check.
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config, type ConfigFlags } from '../config.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
@@ -28,6 +30,15 @@ export async function boot(flags: ConfigFlags, opts: { schema: 'migrate' | 'requ
     }
   }
   return { config, db };
+}
+
+/** Starts listening and returns the port. PORT=0 takes a free port; the default public URL then
+ *  names the port actually bound, not 0. */
+export async function listen(app: FastifyInstance, config: Config): Promise<number> {
+  await app.listen({ host: config.host, port: config.port });
+  const port = (app.server.address() as AddressInfo).port;
+  if (config.port === 0 && config.publicUrl === 'http://localhost:0') config.publicUrl = `http://localhost:${port}`;
+  return port;
 }
 
 /** Stops everything on SIGINT/SIGTERM, in order, once. */
