@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config, type ConfigFlags } from '../config.ts';
+import { describeConfig, loadConfig, type Config, type ConfigFlags } from '../config.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
 
@@ -20,6 +20,13 @@ export async function boot(flags: ConfigFlags, opts: { schema: 'migrate' | 'requ
   }
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const db = await openDb({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  try {
+    await db.query('SELECT 1');
+  } catch (err) {
+    console.error(`cannot reach the database ${String(describeConfig(config).databaseUrl)}: ${err instanceof Error ? err.message : String(err)}. Check DATABASE_URL and that the server is running.`);
+    await db.close().catch(() => {});
+    process.exit(1);
+  }
   if (opts.schema === 'migrate') await migrate(db);
   else if (opts.schema === 'require') {
     const pending = await pendingMigrations(db);
