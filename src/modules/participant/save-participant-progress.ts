@@ -23,8 +23,8 @@ export async function saveParticipantProgress(tx: Queryable, participantId: numb
   if (!row) throw notFound(`participant ${participantId}`);
   const standing = participantStanding(row.targets.map((target) => ({ target })), validHelps, row.won);
   const saved = await tx.query<{ completedAt: Date | null }>(
-    `UPDATE participants SET valid_helps = $2, completed_tiers = $3, funnel = $4,
-       completed_at = CASE WHEN $3::int & 1 = 1 THEN coalesce(completed_at, $5) ELSE completed_at END, updated_at = now()
+    `UPDATE participants SET valid_helps = $2, completed_tiers = $3::smallint, funnel = $4,
+       completed_at = CASE WHEN $3::smallint & 1 = 1 THEN coalesce(completed_at, $5) ELSE completed_at END, updated_at = now()
      WHERE id = $1 RETURNING completed_at AS "completedAt"`,
     [participantId, validHelps, standing.completedTiers, standing.funnel, at],
   );
