@@ -19,6 +19,7 @@ import { adminCampaignStatsRoutes } from './routes/admin/campaigns-stats.ts';
 import { adminParticipantRoutes } from './routes/admin/campaigns-participants.ts';
 import { adminRewardRoutes } from './routes/admin/campaigns-rewards.ts';
 import { adminCodePoolRoutes } from './routes/admin/campaigns-code-pools.ts';
+import { callbackRoutes } from './routes/callback/index.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
 export interface AppDeps {
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminParticipantRoutes(db));
   await app.register(adminRewardRoutes(db));
   await app.register(adminCodePoolRoutes(db));
+  await app.register(callbackRoutes(db, config, deps.jobs));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
