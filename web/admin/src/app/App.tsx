@@ -26,6 +26,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={zh ? zhCNLocale : enUSLocale}
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: theme.defaultAlgorithm,
         token: { colorPrimary: '#2f5bea', borderRadius: 6, colorBgLayout: '#f4f6fa' },

@@ -53,7 +53,7 @@ function SettingsForm({ view, onSaved, canEdit, apiBase }: { view: WorkspaceView
     setFormError(null);
     try {
       const updated = await api.patch<WorkspaceView>(apiBase, patch);
-      message.success(t('settings.saved'));
+      message.success({ content: t('settings.saved'), key: 'settings-saved' });
       setCleared(new Set());
       setDirty(false);
       onSaved(updated);
