@@ -1,0 +1,15 @@
+// The sandbox's own JSON API (`<sandbox>/sandbox-api/…`): provisioning like WeChat's consoles,
+// simulated people and their actions, and test hooks. Not part of any WeChat API.
+import type { FastifyInstance } from 'fastify';
+import type { SandboxDeps } from '../deps.ts';
+import { registerActions } from './actions.ts';
+import { registerCallbackHooks } from './callbacks.ts';
+import { registerPeople } from './people.ts';
+import { registerProvisioning } from './provisioning.ts';
+
+export async function sandboxApiPlugin(fastify: FastifyInstance, opts: { deps: SandboxDeps }): Promise<void> {
+  registerProvisioning(fastify, opts.deps);
+  registerPeople(fastify, opts.deps);
+  registerActions(fastify, opts.deps);
+  registerCallbackHooks(fastify, opts.deps);
+}

@@ -1,0 +1,45 @@
+// The WeCom host (https://qyapi.weixin.qq.com), mounted under `<sandbox>/wecom`: a client swaps
+// only its base URL. Bodies are parsed like WeCom does (any content type, unparseable JSON ⇒ 47001;
+// multipart for media uploads).
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { SandboxDeps } from '../deps.ts';
+import { registerContactWay } from './contact-way.ts';
+import { registerExternalContact } from './external-contact.ts';
+import { registerGroupchat } from './groupchat.ts';
+import { registerGroupWelcome } from './group-welcome.ts';
+import { registerJoinWay } from './join-way.ts';
+import { registerMassSend } from './mass-send.ts';
+import { MULTIPART_FILE_LIMIT, registerMedia } from './media.ts';
+import { registerMessage } from './message.ts';
+import { BAD_JSON } from './route.ts';
+import { registerTags } from './tags.ts';
+import { registerToken } from './token.ts';
+import { registerWelcome } from './welcome.ts';
+
+export async function wecomPlugin(fastify: FastifyInstance, opts: { deps: SandboxDeps }): Promise<void> {
+  const { deps } = opts;
+  fastify.removeAllContentTypeParsers();
+  await fastify.register(multipart, { limits: { fileSize: MULTIPART_FILE_LIMIT, files: 4 } });
+  fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, body, done) => {
+    const text = String(body).trim();
+    if (!text) return done(null, {});
+    try {
+      const parsed: unknown = JSON.parse(text);
+      done(null, parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : BAD_JSON);
+    } catch {
+      done(null, BAD_JSON);
+    }
+  });
+  registerToken(fastify, deps);
+  registerContactWay(fastify, deps);
+  registerExternalContact(fastify, deps);
+  registerWelcome(fastify, deps);
+  registerMassSend(fastify, deps);
+  registerMedia(fastify, deps);
+  registerTags(fastify, deps);
+  registerMessage(fastify, deps);
+  registerGroupchat(fastify, deps);
+  registerJoinWay(fastify, deps);
+  registerGroupWelcome(fastify, deps);
+}
