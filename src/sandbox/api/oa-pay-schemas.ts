@@ -41,7 +41,7 @@ const personOa = { person_id: z.string(), appid: z.string(), ...actionBase };
 export const oaFollowSchema = z.object({ ...personOa, scene: z.enum(SUBSCRIBE_SCENES).optional() }).strict();
 export const oaUnfollowSchema = z.object(personOa).strict();
 export const oaMessageSchema = z.object({ ...personOa, content: z.string().min(1).max(2000) }).strict();
-export const oaRefuseSchema = z.object({ person_id: z.string(), appid: z.string(), refuse: z.boolean() }).strict();
+export const oaRefuseSchema = z.object({ person_id: z.string(), appid: z.string(), refuse: z.boolean(), wait: z.boolean().optional() }).strict();
 
 export const merchantSchema = z
   .object({
@@ -64,4 +64,4 @@ export const injectSchema = z
   })
   .strict();
 
-export const openRedpackSchema = z.object({ person_id: z.string(), mch_id: z.string(), mch_billno: z.string() }).strict();
+export const openRedpackSchema = z.object({ person_id: z.string(), mch_id: z.string(), mch_billno: z.string(), wait: z.boolean().optional() }).strict();
