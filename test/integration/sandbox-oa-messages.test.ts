@@ -124,7 +124,7 @@ describe('sandbox OA users and messages', () => {
   it('uploads temporary media (3 days) usable in image messages', async () => {
     const upload = async (type: string, bytes: Buffer, name = 'poster.png') => {
       const form = new FormData();
-      form.append('media', new Blob([bytes]), name);
+      form.append('media', new Blob([new Uint8Array(bytes)]), name);
       const res = await fetch(`${sb.url}/oa/cgi-bin/media/upload?access_token=${token}&type=${type}`, { method: 'POST', body: form });
       return (await res.json()) as Json;
     };
