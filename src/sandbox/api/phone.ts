@@ -80,7 +80,8 @@ export function registerPhoneApi(fastify: FastifyInstance, deps: SandboxDeps): v
   apiRoute(fastify, deps, 'GET', '/phone/people/:id', (req) => {
     const person = requirePerson(deps, (req.params as { id: string }).id);
     const chats = [...Object.values(store.data.corps).flatMap((c) => corpChats(deps, c, person)), ...oaChats(deps, person)];
-    const last = (c: Chat) => c.messages.at(-1)?.at ?? 0;
+    // Message ids count up across corps and accounts (m<seq>): the newest last message first.
+    const last = (c: Chat) => Number(c.messages.at(-1)?.id.slice(1) ?? 0);
     return {
       person: personView(deps, person),
       chats: chats.sort((a, b) => last(b) - last(a)),
