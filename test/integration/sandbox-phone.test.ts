@@ -16,7 +16,7 @@ describe('sandbox phone page API', () => {
 
   before(async () => {
     sb = await startTestSandbox();
-    [person] = await makePeople(sb, 1, 101);
+    person = (await makePeople(sb, 1, 101))[0]!;
     ct = await sb.token();
   });
   after(() => sb.close());
