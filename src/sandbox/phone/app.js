@@ -24,6 +24,7 @@ async function act(name, body, { quiet, asPerson = true } = {}) {
     const n = r.deliveries?.length ?? 0;
     if (!quiet) toast(`${OUTCOMES[r.outcome] ?? r.outcome}${n ? `\n已推送回调 ${n} 条` : ''}`);
     await refresh();
+    await render();
     return r;
   } catch (e) {
     toast(e instanceof ApiError ? e.message : '操作失败');
@@ -42,12 +43,11 @@ async function refresh() {
   }
 }
 
-function choose(personId) {
+function choose(personId, next = state.scanUrl ? '#/discover' : '#/chats') {
   state.personId = personId;
   state.view = null;
   localStorage.setItem(STORE_KEY, personId);
   setPersonCookie(personId);
-  const next = state.scanUrl ? '#/discover' : '#/chats';
   if (location.hash === next) render().catch((e) => toast(e.message));
   else location.hash = next;
 }
@@ -92,12 +92,11 @@ function chatActions(c) {
 
 function chatScreen(id) {
   const c = state.view.chats.find((x) => x.id === id);
-  if (!c) return { title: '聊天', body: el('div', { class: 'empty' }, '没有这个聊天') };
+  if (!c) return { title: '聊天', back: '#/chats', body: el('div', { class: 'empty' }, '没有这个聊天') };
   const onRedpack = async (p) => {
     if (p.status !== 'SENT') return toast(p.status === 'RECEIVED' ? '红包已领取' : '红包不可领取');
     const r = await act('open-redpack', { mch_id: p.mchId, mch_billno: p.billno }, { quiet: true });
     if (r) toast(r.outcome === 'received' ? `已领取 ${yuan(r.amount)}` : OUTCOMES[r.outcome] ?? r.outcome);
-    render();
   };
   const list = messageList(c, { me: state.view.person.avatar, them: c.avatar, onRedpack });
   let composer = null;
@@ -105,9 +104,7 @@ function chatScreen(id) {
     const input = el('input', { type: 'text', placeholder: c.relation === 'following' ? '发消息给公众号' : '关注后才能发消息', disabled: c.relation !== 'following', 'data-test': 'oa-input' });
     const send = async () => {
       if (!input.value.trim()) return;
-      const r = await act('oa-message', { appid: c.appid, content: input.value.trim() }, { quiet: true });
-      if (r) input.value = '';
-      render();
+      await act('oa-message', { appid: c.appid, content: input.value.trim() }, { quiet: true });
     };
     input.onkeydown = (e) => e.key === 'Enter' && send();
     composer = el('div', { class: 'composer' }, input, el('button', { type: 'button', class: 'btn small', onclick: send, disabled: c.relation !== 'following' }, '发送'));
@@ -116,7 +113,7 @@ function chatScreen(id) {
   }
   const title = `${c.title}${c.kind === 'group' ? `（${c.subtitle.split(' ')[0]}）` : ''}`;
   requestAnimationFrame(() => (list.scrollTop = list.scrollHeight));
-  return { title, chat: true, more: () => sheet(chatActions(c)), body: [list, composer] };
+  return { title, chat: true, back: '#/chats', more: () => sheet(chatActions(c)), body: [list, composer] };
 }
 
 function relationBadge(s) {
@@ -145,7 +142,7 @@ function contactsScreen() {
 async function staffScreen(corpid, userid) {
   const corp = state.view.corps.find((c) => c.corpid === corpid);
   const s = corp?.staff.find((x) => x.userid === userid);
-  if (!s) return { title: '详细资料', body: el('div', { class: 'empty' }, '没有这位员工') };
+  if (!s) return { title: '详细资料', back: '#/contacts', body: el('div', { class: 'empty' }, '没有这位员工') };
   state.codes ??= await api('GET', '/phone/codes');
   const ways = state.codes.contactWays.filter((w) => w.corpid === corpid && w.staff.includes(s.name));
   const body = [
@@ -163,14 +160,15 @@ async function staffScreen(corpid, userid) {
     ? el('button', { type: 'button', class: 'btn light', onclick: () => act('unblock', { corpid, userid }) }, '取消拉黑')
     : el('button', { type: 'button', class: 'btn danger', 'data-test': 'block-staff', onclick: () => act('block', { corpid, userid }) }, '加入黑名单'));
   body.push(buttons);
-  return { title: '详细资料', body };
+  return { title: '详细资料', back: '#/contacts', body };
 }
 
 function oaScreen(appid) {
   const o = state.view.oas.find((x) => x.appid === appid);
-  if (!o) return { title: '公众号', body: el('div', { class: 'empty' }, '没有这个公众号') };
+  if (!o) return { title: '公众号', back: '#/contacts', body: el('div', { class: 'empty' }, '没有这个公众号') };
   return {
     title: o.name,
+    back: '#/contacts',
     body: [
       el('div', { class: 'card' }, avatar(o.avatar, 'avatar big'), el('div', { class: 'card-main' }, el('div', { class: 'card-name' }, o.name), el('div', { class: 'card-sub' }, `公众号 · ${o.appid}`))),
       el('div', { class: 'btn-col' },
@@ -195,6 +193,8 @@ async function scan(body) {
   else location.hash = `#/chat/oa:${r.appid}`;
 }
 
+const wayLabel = (w) => [w.remark, w.state && `state ${w.state}`].filter(Boolean).join(' · ') || '无备注';
+
 async function discoverScreen() {
   state.codes = await api('GET', '/phone/codes');
   const url = el('input', { type: 'text', placeholder: '粘贴二维码链接', value: state.scanUrl, 'data-test': 'scan-url' });
@@ -214,8 +214,8 @@ async function discoverScreen() {
     el('div', { class: 'group-title' }, '沙箱里可扫的码'),
     contactWays.length + joinWays.length + oaCodes.length === 0 ? el('div', { class: 'note' }, '还没有二维码：先让服务创建「联系我」、加入群聊或公众号带参二维码') : null,
     el('div', { class: 'group' },
-      contactWays.map((w) => codeRow(w.qrImage, `联系我 · ${w.staff.join('、') || w.corpName}`, `${w.remark || w.configId}${w.state ? ` · state ${w.state}` : ''}`, w.qrContent, `code-${w.configId}`)),
-      joinWays.map((w) => codeRow(w.qrImage, `加入群聊 · ${w.groups.join('、')}`, `${w.remark || w.configId}${w.state ? ` · state ${w.state}` : ''}`, w.qrContent, `code-${w.configId}`)),
+      contactWays.map((w) => codeRow(w.qrImage, `联系我 · ${w.staff.join('、') || w.corpName}`, wayLabel(w), w.qrContent, `code-${w.configId}`)),
+      joinWays.map((w) => codeRow(w.qrImage, `加入群聊 · ${w.groups.join('、')}`, wayLabel(w), w.qrContent, `code-${w.configId}`)),
       oaCodes.map((q) => codeRow(q.image, `公众号 · ${q.oaName}`, `${q.actionName} · 场景 ${q.scene}`, q.url, `code-${q.scene}`))),
   ];
 }
@@ -279,7 +279,7 @@ async function render() {
   if (!state.personId && name !== 'who') return void (location.hash = '#/who');
   if (state.personId && !state.view) await refresh();
   let out;
-  if (name === 'who') out = { title: '选择微信用户', body: await whoScreen() };
+  if (name === 'who') out = { title: '选择微信用户', back: state.personId ? '#/me' : null, body: await whoScreen() };
   else if (name === 'chat') out = chatScreen(decodeURIComponent(args.join('/')));
   else if (name === 'staff') out = await staffScreen(args[0], args[1]);
   else if (name === 'oa') out = oaScreen(args[0]);
@@ -288,8 +288,9 @@ async function render() {
     out = { title, body: await screen(), tab: name in TABS ? name : 'chats' };
   }
   $('title').textContent = out.title;
-  $('back').hidden = !!out.tab || name === 'who';
-  $('back').onclick = () => history.back();
+  // Back goes to the screen above, not through history: H5 pages in the in-phone browser add entries.
+  $('back').hidden = !out.back;
+  $('back').onclick = () => (location.hash = out.back);
   $('more').hidden = !out.more;
   $('more').onclick = out.more ?? null;
   $('tabs').hidden = !out.tab;
@@ -317,7 +318,8 @@ async function poll() {
 
 const params = new URLSearchParams(location.search);
 state.scanUrl = params.get('scan') ?? '';
-if (params.get('as')) choose(params.get('as'));
+// `?as=<personId>` picks the person (keeping the screen in the hash, if any).
+if (params.get('as')) choose(params.get('as'), location.hash.length > 2 && location.hash !== '#/who' ? location.hash : undefined);
 else if (state.personId) setPersonCookie(state.personId);
 if (state.scanUrl && state.personId) location.hash = '#/discover';
 window.addEventListener('hashchange', () => render().catch((e) => toast(e.message)));

@@ -53,7 +53,7 @@ export function messageList(chat, { me, them, onRedpack }) {
 
 export function preview(chat) {
   const m = chat.messages.at(-1);
-  if (!m) return chat.kind === 'staff' && chat.relation === 'requested' ? '好友申请已发送' : '';
+  if (!m) return chat.kind === 'staff' && chat.relation === 'requested' ? '好友申请已发送' : chat.kind === 'group' ? chat.subtitle : '';
   const p = m.parts[0] ?? {};
   const text = { text: p.text, image: '[图片]', link: `[链接] ${p.title}`, miniprogram: `[小程序] ${p.title}`, template: p.title, redpack: `[微信红包] ${p.wishing}` }[p.type];
   return `${m.sender ? `${m.sender}: ` : ''}${text ?? '[消息]'}`;

@@ -66,10 +66,13 @@ export function openBrowser(url) {
   } catch {}
   document.getElementById('browser-title').textContent = title;
   document.getElementById('browser-tab').href = url;
-  document.getElementById('browser-frame').src = url;
+  // A fresh frame each time, removed on close, so its navigations leave no history behind.
+  const frame = el('iframe', { id: 'browser-frame', title: '网页', src: url });
+  box.querySelector('iframe')?.remove();
+  box.append(frame);
   document.getElementById('browser-close').onclick = () => {
     box.hidden = true;
-    document.getElementById('browser-frame').src = 'about:blank';
+    frame.remove();
   };
   box.hidden = false;
 }
