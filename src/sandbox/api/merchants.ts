@@ -30,7 +30,8 @@ export function registerMerchants(fastify: FastifyInstance, deps: SandboxDeps): 
   apiRoute(fastify, deps, 'POST', '/merchants/:mchId/inject', (req) => {
     const m = merchantOf(req);
     const i = parse(injectSchema, req.body);
-    m.injections.push({ errCode: i.err_code, times: i.times ?? 1, sent: i.sent ?? i.err_code === 'SYSTEMERROR' });
+    // PROCESSING always means accepted; SYSTEMERROR defaults to "sent anyway", the case clients get wrong.
+    m.injections.push({ errCode: i.err_code, times: i.times ?? 1, sent: i.err_code === 'PROCESSING' || (i.sent ?? i.err_code === 'SYSTEMERROR') });
     return { injections: m.injections };
   });
   apiRoute(fastify, deps, 'DELETE', '/merchants/:mchId/inject', (req) => {
