@@ -1,4 +1,4 @@
-import { boot, onShutdown } from '../boot.ts';
+import { boot, listen, onShutdown } from '../boot.ts';
 import { describeConfig } from '../../config.ts';
 import { buildApp } from '../../http/app.ts';
 import { ensureConsoleBuilt } from '../../http/ensure-console-built.ts';
@@ -18,11 +18,11 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
   if (sandbox) await linkDemoWorkspace(app, db, config);
   await startWorkers({ db, config, jobs });
-  await app.listen({ host: config.host, port: config.port });
+  const port = await listen(app, config);
   onShutdown([() => app.close(), () => jobs.stop(), async () => sandbox?.close(), () => db.close()]);
 
   const base = config.publicUrl;
-  console.log(`\nFission is running (Node ${process.version}).`);
+  console.log(`\nFission is running (Node ${process.version}), listening on ${config.host}:${port}.`);
   console.log('Configuration:', JSON.stringify(describeConfig(config), null, 2));
   console.log(`  admin console   ${base}/admin`);
   console.log(`  H5 base         ${base}/h5`);
