@@ -13,6 +13,7 @@ import { installMetrics } from './metrics.ts';
 import { adminAuthRoutes } from './routes/admin/auth.ts';
 import { adminWorkspaceRoutes } from './routes/admin/workspaces.ts';
 import { adminProbeRoutes } from './routes/admin/probes.ts';
+import { h5Routes } from './routes/h5/index.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
 export interface AppDeps {
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuthRoutes(db, config));
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
+  await app.register(h5Routes(db, config, deps.jobs));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
