@@ -20,6 +20,7 @@ const fields = {
   workerConcurrency: ['FISSION_WORKER_CONCURRENCY', z.coerce.number().int().min(1).max(256).default(8), 'jobs a worker process runs at once per queue'],
   jobMonitorSeconds: ['FISSION_JOB_MONITOR_SECONDS', z.coerce.number().int().min(1).max(3600).default(60), 'how often workers look for jobs whose worker died (their run expired) to retry them'],
   sessionTtlHours: ['FISSION_SESSION_TTL_HOURS', z.coerce.number().int().min(1).max(24 * 90).default(24 * 7), 'admin session lifetime'],
+  callbackMaxSkewSeconds: ['FISSION_CALLBACK_MAX_SKEW_SECONDS', z.coerce.number().int().min(1).max(86_400).default(300), 'WeChat callbacks whose timestamp is further than this from now are refused (replay guard)'],
 } as const;
 
 type Fields = typeof fields;

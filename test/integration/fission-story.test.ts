@@ -22,7 +22,7 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
   });
 
   const participant = async (campaignId: number, ext: string) =>
-    (await ctx().db.query(`SELECT * FROM participants WHERE campaign_id = $1 AND external_userid = $2`, [campaignId, ext])).rows[0];
+    (await ctx().db.query(`SELECT * FROM participants WHERE campaign_id = $1 AND external_userid = $2`, [campaignId, ext])).rows[0]!;
   const messagesTo = async (person: Json) => (await w.sb.api('GET', `/people/${person.id}/messages`)).body.messages as Json[];
   const tokenIn = (url: string) => decodeURIComponent(new URL(url).searchParams.get('t')!);
 

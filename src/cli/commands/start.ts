@@ -1,6 +1,7 @@
-import { boot, onShutdown } from '../boot.ts';
+import { boot, listen, onShutdown } from '../boot.ts';
 import { describeConfig } from '../../config.ts';
 import { buildApp } from '../../http/app.ts';
+import { ensureConsoleBuilt } from '../../http/ensure-console-built.ts';
 import { JobQueue } from '../../jobs/queue.ts';
 import { ALL_QUEUES, startWorkers } from '../../jobs/registry.ts';
 import { ensureDemoWorkspace } from '../../modules/workspace/ensure-demo-workspace.ts';
@@ -12,15 +13,16 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   const { config, db } = await boot(flags, { schema: 'migrate' });
   const seed = await ensureDemoWorkspace(db, { email: config.adminEmail, password: config.adminPassword });
   const jobs = await JobQueue.start(db, { supervise: true, queues: ALL_QUEUES, monitorIntervalSeconds: config.jobMonitorSeconds });
+  await ensureConsoleBuilt((line) => console.log(line));
   const sandbox = config.sandbox === 'on' ? createEmbeddedSandbox(config) : undefined;
   const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
   if (sandbox) await linkDemoWorkspace(app, db, config);
   await startWorkers({ db, config, jobs });
-  await app.listen({ host: config.host, port: config.port });
+  const port = await listen(app, config);
   onShutdown([() => app.close(), () => jobs.stop(), async () => sandbox?.close(), () => db.close()]);
 
   const base = config.publicUrl;
-  console.log(`\nFission is running (Node ${process.version}).`);
+  console.log(`\nFission is running (Node ${process.version}), listening on ${config.host}:${port}.`);
   console.log('Configuration:', JSON.stringify(describeConfig(config), null, 2));
   console.log(`  admin console   ${base}/admin`);
   console.log(`  H5 base         ${base}/h5`);
