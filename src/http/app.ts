@@ -72,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
   await app.register(adminStaffRoutes(db));
-  await app.register(adminCampaignRoutes(db));
+  await app.register(adminCampaignRoutes(db, deps.jobs));
   await app.register(adminCampaignStatsRoutes(db));
   await app.register(adminParticipantRoutes(db));
   await app.register(adminRewardRoutes(db));

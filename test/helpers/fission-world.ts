@@ -83,7 +83,7 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
       const c = await db.transaction(async (tx) => {
         const draft = await createCampaign(tx, { workspaceId, createdBy: null, config: input });
         const published = await publishCampaign(tx, { workspaceId, campaignId: draft.id });
-        await onCampaignPublished(tx, jobs, { workspaceId, campaignId: published.id, endAt: published.config.endAt });
+        await onCampaignPublished(tx, jobs, workspaceId, published);
         return published;
       });
       const code = await ensureContactWay({ db, jobs, config }, { workspaceId, campaignId: c.id, participantId: null });
