@@ -34,6 +34,7 @@ export async function fetchCustomerProfile(client: WeComClient, externalUserId: 
  * new customer (seed 000: 老用户 / 新加好友 exclude people who added staff some other way before).
  */
 export function wasCustomerBefore(profile: CustomerProfile, campaignStartAt: string | Date): boolean {
-  const start = new Date(campaignStartAt).getTime();
-  return profile.follows.some((f) => f.createTime * 1000 < start);
+  // WeCom's createtime is in whole seconds: only an earlier second is surely before the start.
+  const startSecond = Math.floor(new Date(campaignStartAt).getTime() / 1000);
+  return profile.follows.some((f) => f.createTime < startSecond);
 }

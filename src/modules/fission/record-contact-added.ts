@@ -19,7 +19,7 @@ import { fetchCustomerProfile, wasCustomerBefore, type CustomerProfile } from '.
 import { findFlowCampaign } from './flow-campaign.ts';
 import type { FlowOutcome } from './flow-outcome.ts';
 import { findParticipant, type FlowParticipant } from './flow-participant.ts';
-import { deletedAtOrAfter, recordFriendEvent } from './friend-events.ts';
+import { addIsStale, recordFriendEvent } from './friend-events.ts';
 import { joinOrHelp, type JoinOrHelpResult } from './join-or-help.ts';
 import { linkSecret, myPageUrl, participantToken } from './links.ts';
 import { progressText } from './progress-text.ts';
@@ -74,7 +74,7 @@ export async function recordContactAdded(deps: FlowDeps, add: ContactAdded, now 
       wasCustomerBefore: wasCustomerBefore(profile, campaign.config.startAt), newFriendship: true, at: now,
     });
     // A delete that arrived before this add: the friendship is already over.
-    const stale = await deletedAtOrAfter(tx, friend, e.createTime);
+    const stale = await addIsStale(tx, friend, e.createTime, profile.follows.some((f) => f.userId === e.userId));
     if (stale) await applyChurn(tx, jobs, { ...friend, campaignId: campaign.id, at: now, eventKey: `${e.userId}:${e.externalUserId}:${e.createTime}` });
 
     const participated = result.participant !== null || result.help?.verdict.valid === true;

@@ -8,7 +8,8 @@ import type { ExternalContactEvent } from '../../wechat/protocol/index.ts';
 import { applyChurn } from './apply-churn.ts';
 import { lockCustomer } from './customer-lock.ts';
 import type { FlowOutcome } from './flow-outcome.ts';
-import { addedAfter, recordFriendEvent } from './friend-events.ts';
+import { addInSameSecond, deleteIsStale, recordFriendEvent } from './friend-events.ts';
+import { isFriendNow } from './is-friend-now.ts';
 import type { FlowDeps } from './record-contact-added.ts';
 
 export interface ContactDeleted {
@@ -23,10 +24,12 @@ export async function recordContactDeleted(deps: FlowDeps, del: ContactDeleted, 
     return { status: 'ignored', reason: 'removed by an in-service transfer to another staff member, not lost' };
   }
   const friend = { workspaceId: del.workspaceId, externalUserId: e.externalUserId, staffUserId: e.userId };
+  // Asked outside the transaction: the WeCom client reads its token through the database.
+  const friendNow = (await addInSameSecond(deps.db, friend, e.createTime)) && (await isFriendNow(deps, friend));
   return deps.db.transaction(async (tx) => {
     await lockCustomer(tx, del.workspaceId, e.externalUserId);
     if (!(await recordFriendEvent(tx, friend, 'del', e.createTime))) return { status: 'processed', reason: 'this delete was already applied' };
-    if (await addedAfter(tx, friend, e.createTime)) return { status: 'ignored', reason: 'the customer added this staff member again after this delete' };
+    if (await deleteIsStale(tx, friend, e.createTime, friendNow)) return { status: 'ignored', reason: 'the customer added this staff member again after this delete' };
 
     const campaigns = await campaignsOfFriendship(tx, friend.workspaceId, friend.externalUserId, friend.staffUserId);
     if (!campaigns.length) return { status: 'ignored', reason: 'no campaign knows this friendship (recorded, in case its add arrives later)' };
