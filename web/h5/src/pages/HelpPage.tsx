@@ -121,8 +121,8 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
           <QrCard url={data.staffQr.url} caption={token ? '还没添加?长按识别二维码添加企业微信' : '长按识别二维码,添加企业微信即为 TA 助力'} testId="staff-qr" />
           <ol class="steps">
             <li>长按识别二维码</li>
-            <li>添加企业微信好友</li>
-            <li>助力成功,你也能参加</li>
+            <li>添加企业微信</li>
+            <li>助力成功</li>
           </ol>
         </>
       ) : (

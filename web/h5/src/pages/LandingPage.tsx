@@ -28,8 +28,8 @@ export default function LandingPage({ cid, mode }: { cid: number; mode: Mode }) 
   const me = useLoad<MyPage | null>((fresh) => (mine ? loadMe(cid, fresh) : Promise.resolve(null)), [cid, mine]);
 
   if (page.state === 'loading' || (mine && me.state === 'loading')) return <Loading />;
-  if (page.state === 'error') return <ErrorView error={page.error} onRetry={page.reload} />;
   if (me.state === 'error') return <MeError cid={cid} error={me.error} onRetry={me.reload} />;
+  if (page.state === 'error') return <ErrorView error={page.error} onRetry={page.reload} />;
   const { campaign, rules } = page.data;
   const my = me.state === 'ok' ? me.data : null;
   const reload = () => {
@@ -136,8 +136,8 @@ function JoinStep({ cid, mode, page }: { cid: number; mode: Mode; page: Campaign
           <QrCard url={page.activityQr.url} caption="长按识别二维码,添加企业微信参与活动" testId="activity-qr" />
           <ol class="steps">
             <li>添加企业微信</li>
-            <li>收到专属活动链接</li>
-            <li>分享海报请好友助力</li>
+            <li>收到专属链接</li>
+            <li>分享海报</li>
           </ol>
         </>
       )}

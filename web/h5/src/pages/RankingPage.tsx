@@ -3,7 +3,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { MeError } from '../components/MeError.tsx';
 import { TabBar } from '../components/TabBar.tsx';
-import { useLoad } from '../lib/load.ts';
+import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadRanking } from '../lib/loaders.ts';
 import type { Ranking } from '../lib/types.ts';
 
@@ -12,7 +12,7 @@ export default function RankingPage({ cid }: { cid: number }) {
   return (
     <div class="page has-tabbar" data-testid="ranking-page">
       {r.state === 'loading' ? <Loading /> : r.state === 'error' ? <MeError cid={cid} error={r.error} onRetry={r.reload} /> : <Board ranking={r.data} />}
-      <TabBar cid={cid} current="rank" />
+      {hasIdentity(r) && <TabBar cid={cid} current="rank" />}
     </div>
   );
 }
