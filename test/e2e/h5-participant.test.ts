@@ -69,6 +69,7 @@ test('the participant story: activity, poster, friends help, progress, prize cla
   await trackLayoutShift(pa);
   await pa.goto(pathOf(link));
   await pa.getByTestId('my-summary').waitFor();
+  assert.equal(await pa.title(), '好友助力 包邮送「保温杯」');
   // The token left the address bar: sharing this page shares no identity.
   assert.equal(new URL(pa.url()).search, '');
   assert.equal(await pa.getByTestId('my-count').innerText(), '0');
@@ -110,6 +111,7 @@ test('the participant story: activity, poster, friends help, progress, prize cla
     await page.goto(pathOf(helpUrl));
     await page.getByTestId('help-state-open').waitFor();
     assert.equal(await page.getByTestId('inviter-name').innerText(), '林小满');
+    assert.equal(await page.title(), '帮「林小满」助力');
     assert.equal(await page.getByTestId('help-button').count(), 0, 'a stranger has no one-tap help, only the QR');
     if (friend === b) await screenshot(page, 'help-open');
     const qr = await page.getByTestId('staff-qr').locator('img').getAttribute('src');

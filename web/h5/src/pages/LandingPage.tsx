@@ -16,7 +16,8 @@ import { customerToken, participantToken, setParticipantToken } from '../lib/ide
 import { invalidate, useLoad } from '../lib/load.ts';
 import { loadCampaign, loadMe } from '../lib/loaders.ts';
 import { hrefOf, navigate } from '../lib/router.ts';
-import { rulesText } from '../lib/rules.ts';
+import { headline, rulesText } from '../lib/rules.ts';
+import { useTitle } from '../lib/title.ts';
 import type { CampaignPage, JoinResult, MyPage } from '../lib/types.ts';
 
 type Mode = 'public' | 'join' | 'me';
@@ -26,6 +27,7 @@ export default function LandingPage({ cid, mode }: { cid: number; mode: Mode }) 
   const mine = mode === 'me' && participantToken(cid) !== null;
   const page = useLoad((fresh) => loadCampaign(cid, fresh), [cid]);
   const me = useLoad<MyPage | null>((fresh) => (mine ? loadMe(cid, fresh) : Promise.resolve(null)), [cid, mine]);
+  useTitle(page.state === 'ok' ? `好友助力 ${headline(page.data.campaign).title}` : null);
 
   if (page.state === 'loading' || (mine && me.state === 'loading')) return <Loading />;
   if (me.state === 'error') return <MeError cid={cid} error={me.error} onRetry={me.reload} />;

@@ -8,6 +8,7 @@ import { MeError } from '../components/MeError.tsx';
 import { TabBar } from '../components/TabBar.tsx';
 import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadMe, loadPoster } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import type { MyPage, PosterInfo } from '../lib/types.ts';
 
 // The recommended poster size (seed 000 §4): the box has this shape until the server says otherwise.
@@ -15,6 +16,7 @@ const DEFAULT_POSTER = { width: 750, height: 1334 };
 
 export default function PosterPage({ cid }: { cid: number }) {
   const data = useLoad((fresh) => Promise.all([loadMe(cid, fresh), loadPoster(cid, fresh)]), [cid]);
+  useTitle('我的专属海报');
   return (
     <div class="page has-tabbar" data-testid="poster-page">
       {data.state === 'loading' ? (

@@ -10,11 +10,13 @@ import { TierList } from '../components/TierList.tsx';
 import { timeAgo } from '../lib/format.ts';
 import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadMe } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import { hrefOf } from '../lib/router.ts';
 import type { InvalidHelpReason, MyHelper, MyPage, MyReward } from '../lib/types.ts';
 
 export default function ProgressPage({ cid }: { cid: number }) {
   const me = useLoad((fresh) => loadMe(cid, fresh), [cid]);
+  useTitle('我的助力');
   return (
     <div class="page has-tabbar" data-testid="progress-page">
       {me.state === 'loading' ? <Loading /> : me.state === 'error' ? <MeError cid={cid} error={me.error} onRetry={me.reload} /> : <Progress cid={cid} my={me.data} onRefresh={me.reload} />}

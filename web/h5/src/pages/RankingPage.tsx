@@ -5,10 +5,12 @@ import { MeError } from '../components/MeError.tsx';
 import { TabBar } from '../components/TabBar.tsx';
 import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadRanking } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import type { Ranking } from '../lib/types.ts';
 
 export default function RankingPage({ cid }: { cid: number }) {
   const r = useLoad((fresh) => loadRanking(cid, fresh), [cid]);
+  useTitle('助力排行榜');
   return (
     <div class="page has-tabbar" data-testid="ranking-page">
       {r.state === 'loading' ? <Loading /> : r.state === 'error' ? <MeError cid={cid} error={r.error} onRetry={r.reload} /> : <Board ranking={r.data} />}
