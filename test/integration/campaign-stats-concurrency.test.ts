@@ -1,4 +1,4 @@
-// Counters under truly concurrent writers (PostgreSQL): many transactions touch the same counter
+// Counters under truly concurrent writers (PostgreSQL): hundreds of transactions touch the same counter
 // rows in different orders (a join then a help, or a help then a join); none may fail and the
 // counters must still equal the rows.
 import { test, before, after } from 'node:test';
@@ -20,7 +20,10 @@ describeEachEngine('campaign stats under concurrent writers', (ctx, engine) => {
     if (writers !== ctx().db) await writers.close();
   });
 
-  test('300 join-and-help transactions in both orders: none fails, counters equal the rows', async () => {
+  // PGlite runs them one at a time: fewer there, the point is PostgreSQL.
+  const n = engine === 'postgres' ? 300 : 60;
+
+  test(`${n} join-and-help transactions in both orders: none fails, counters equal the rows`, async () => {
     const { db } = ctx();
     const ws = await seedWorkspaceMembers(db, { slug: 'race' });
     await seedStaff(db, ws.workspaceId);
@@ -40,7 +43,7 @@ describeEachEngine('campaign stats under concurrent writers', (ctx, engine) => {
       const n = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM helps WHERE inviter_id = $1 AND status = 'valid'`, [inviter]);
       await saveParticipantProgress(tx, inviter, n.rows[0]!.n);
     };
-    await Promise.all(Array.from({ length: 300 }, (_, i) => writers.transaction(async (tx) => {
+    await Promise.all(Array.from({ length: n }, (_, i) => writers.transaction(async (tx) => {
       const inviter = inviters[i % inviters.length]!;
       if (i % 2) {
         await join(tx, i, inviter);
@@ -52,10 +55,10 @@ describeEachEngine('campaign stats under concurrent writers', (ctx, engine) => {
     })));
 
     const s = await getCampaignStats(db, ws.workspaceId, c.id);
-    assert.equal(s.participants.total, 310);
-    assert.equal(s.helps.valid, 300);
-    assert.equal(s.friends.new.total, 300);
-    assert.deepEqual([s.funnel.not_shared, s.funnel.completed], [300, 10]);
-    assert.equal(s.levels.find((l) => l.level === 2)!.participants, 300);
+    assert.equal(s.participants.total, n + 10);
+    assert.equal(s.helps.valid, n);
+    assert.equal(s.friends.new.total, n);
+    assert.deepEqual([s.funnel.not_shared, s.funnel.completed], [n, 10]);
+    assert.equal(s.levels.find((l) => l.level === 2)!.participants, n);
   });
 });

@@ -43,9 +43,6 @@ CREATE TABLE participants (
 -- Leaderboard order and the "most helps" sort of the admin list.
 CREATE INDEX participants_by_helps ON participants (campaign_id, valid_helps DESC, id DESC);
 CREATE INDEX participants_invitees ON participants (campaign_id, inviter_id) WHERE inviter_id IS NOT NULL;
--- Admin list filters: "completed tier n" (completed_tiers = ANY(masks with bit n)) and nickname prefix.
-CREATE INDEX participants_by_completed ON participants (campaign_id, completed_tiers);
-CREATE INDEX participants_by_nickname ON participants (campaign_id, lower(nickname) text_pattern_ops);
 
 -- Everyone who added a pool staff member through one of the campaign's codes (participants and
 -- helpers alike), once per person: 新加好友 / 流失好友 / 好友留存率 are counted here.
