@@ -25,7 +25,7 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export async function startConsoleServer(opts: { port?: number } = {}): Promise<ConsoleServer> {
   await ensureConsoleBuilt();
   const db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
@@ -33,7 +33,7 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   const config = loadConfig({ LOG_LEVEL: 'warn', FISSION_DATA_DIR: join(ARTIFACTS, '.data') }, { port: 0, host: '127.0.0.1' });
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
   const app = await buildApp({ config, db, jobs });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   // The callback URLs the settings page shows are built from the public URL.
   config.publicUrl = baseUrl;

@@ -162,6 +162,8 @@ export const en: Messages<typeof zhCN> = {
     saveDraft: 'Save draft',
     saveChanges: 'Save changes',
     saveAndPublish: 'Save and publish',
+    stepOf: 'Step {{n}} of {{total}} · {{name}}',
+    backToDashboard: '← Dashboard',
     soon: 'Coming soon',
     basics: {
       title: 'Campaign',
@@ -278,7 +280,7 @@ export const en: Messages<typeof zhCN> = {
     noBackground: 'Upload a background (750×1334 recommended)',
     noBackgroundShort: 'None',
     elements: { avatar: 'Avatar', nickname: 'Nickname', qr: 'QR code' },
-    sampleNickname: 'Fission helper 🎉',
+    sampleNickname: 'Fission helper',
     dragHint: 'Drag to move, drag the corner to resize; arrow keys nudge the selected element (Shift: faster).',
     background: 'Background',
     upload: {
@@ -491,6 +493,7 @@ export const en: Messages<typeof zhCN> = {
       helpers: 'Helpers',
       self: 'This participant · L{{level}}',
       inviter: 'Inviter · L{{level}}',
+      empty: 'Joined from the campaign code (level 1); no friend has helped yet',
     },
   },
 };

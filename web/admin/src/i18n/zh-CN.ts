@@ -159,6 +159,8 @@ export const zhCN = {
     saveDraft: '保存草稿',
     saveChanges: '保存修改',
     saveAndPublish: '保存并发布',
+    stepOf: '第 {{n}} / {{total}} 步 · {{name}}',
+    backToDashboard: '← 活动数据',
     soon: '即将支持',
     basics: {
       title: '活动信息',
@@ -276,7 +278,7 @@ export const zhCN = {
     noBackground: '上传背景图(建议 750×1334)',
     noBackgroundShort: '未上传',
     elements: { avatar: '头像', nickname: '昵称', qr: '二维码' },
-    sampleNickname: '裂变小助手🎉',
+    sampleNickname: '裂变小助手',
     dragHint: '拖动元素调整位置,拖动右下角调整大小;选中后可用方向键微调(Shift 加速)。',
     background: '背景图',
     upload: {
@@ -431,7 +433,7 @@ export const zhCN = {
     backToDashboard: '← 活动数据',
     backToList: '← 参与者列表',
     tabs: { participants: '参与者', rewards: '奖品发放' },
-    search: '搜索昵称或 external_userid',
+    search: '昵称 / external_userid',
     filters: { friendStatus: '好友状态', completedTier: '完成阶梯', rewardStatus: '发奖状态', tier: '阶梯' },
     friendStatus: { friend: '好友', lost: '已流失' },
     sort: { recent: '最新参与', helps: '助力最多' },
@@ -489,6 +491,7 @@ export const zhCN = {
       helpers: '助力好友',
       self: '当前参与者 · {{level}} 级',
       inviter: '邀请人 · {{level}} 级',
+      empty: '直接扫活动码参与(1 级),还没有好友为 TA 助力',
     },
   },
 };
