@@ -196,6 +196,28 @@ test('participant detail: relation tree, helps; the tree tooltip escapes nicknam
   await expectClean(page);
 });
 
+test('editing a running campaign: frozen fields are locked, stock saves, a concurrent edit is refused', async () => {
+  await page.goto(`/admin/w/demo/campaigns/${campaignId}/edit?step=1`);
+  const target = page.getByRole('spinbutton', { name: '目标人数' }).first();
+  await target.waitFor();
+  assert.equal(await target.isDisabled(), true, 'targets are frozen once published');
+  assert.equal(await page.getByRole('button', { name: /添加第 3 阶奖励/ }).count(), 0, 'no tiers can be added');
+  await page.getByRole('spinbutton', { name: '奖品库存' }).first().fill('999');
+  const save = () => Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && /\/campaigns\/\d+$/.test(r.url())), page.getByTestId('wizard-save').click()]);
+  const [first] = await save();
+  assert.equal(first.status(), 200);
+  assert.equal((await server.db.query<{ stock_total: number }>('SELECT stock_total FROM campaign_tiers WHERE campaign_id = $1 AND tier_no = 1', [campaignId])).rows[0]!.stock_total, 999);
+  await screenshot(page, 'wizard-edit-running');
+
+  // Someone else saves meanwhile: this tab's version is stale and the server refuses to overwrite.
+  await server.db.query('UPDATE campaigns SET config_version = config_version + 1 WHERE id = $1', [campaignId]);
+  await page.getByRole('spinbutton', { name: '奖品库存' }).first().fill('998');
+  const [second] = await save();
+  assert.equal(second.status(), 409);
+  await page.getByTestId('wizard-error').getByText('活动已被其他人修改').waitFor();
+  await expectClean(page);
+});
+
 test('lifecycle from the list: copy to a draft, end a running campaign, delete the ended one; English', async () => {
   await page.goto('/admin/w/demo/campaigns');
   const row = page.locator('.ant-table-row').filter({ hasText: `#${campaignId} ` });
@@ -213,8 +235,11 @@ test('lifecycle from the list: copy to a draft, end a running campaign, delete t
 
   await row.getByRole('button', { name: '更多操作' }).click();
   await page.getByRole('menuitem', { name: '删除' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
-  await page.getByText('活动已删除').waitFor();
+  const [deleted] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'DELETE'),
+    page.getByRole('dialog').getByRole('button', { name: '删除' }).click(),
+  ]);
+  assert.equal(deleted.status(), 204);
   await row.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.ant-table-row').count(), 1, 'only the copy is left');
 
