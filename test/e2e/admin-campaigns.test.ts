@@ -62,7 +62,7 @@ test('campaign list starts empty with a way forward; staff are listed and can be
   await page.getByText('zhangsan', { exact: true }).first().waitFor();
   await page.getByRole('button', { name: '添加员工' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('UserID').fill('wangwu');
+  await dialog.getByLabel('账号 (UserID)').fill('wangwu');
   await dialog.getByLabel('姓名').fill('王五');
   await dialog.getByRole('button', { name: '保存' }).click();
   await page.getByRole('cell', { name: '王五' }).waitFor();

@@ -360,6 +360,7 @@ export const en: Messages<typeof zhCN> = {
     columns: { name: 'Name', status: 'Status', updated: 'Updated' },
     active: 'Active',
     inactive: 'Inactive',
+    userid: 'UserID',
     useridHelp: 'The member’s WeCom account (Contacts → member → Account)',
     nameRequired: 'Enter a name (at most 64 characters)',
     avatar: 'Avatar URL',

@@ -358,6 +358,7 @@ export const zhCN = {
     columns: { name: '姓名', status: '状态', updated: '更新时间' },
     active: '可用',
     inactive: '停用',
+    userid: '账号 (UserID)',
     useridHelp: '企业微信成员账号,通讯录 → 成员详情 → 账号',
     nameRequired: '请填写名称(最多 64 个字)',
     avatar: '头像地址',

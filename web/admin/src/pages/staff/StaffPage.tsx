@@ -84,7 +84,7 @@ function StaffTable() {
         locale={{ emptyText: <Typography.Text type="secondary">{t('staff.empty')}</Typography.Text> }}
         columns={[
           { title: t('staff.columns.name'), render: (_v, s) => <span className="cell-person"><Avatar size={28} src={s.avatar ?? undefined} icon={<UserOutlined />} />{s.name}</span> },
-          { title: 'UserID', dataIndex: 'userid', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('staff.userid'), dataIndex: 'userid', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('staff.columns.status'), width: 140, render: (_v, s) => (s.active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag>{t('staff.inactive')}</Tag>) },
           { title: t('staff.columns.updated'), width: 180, render: (_v, s) => formatTime(s.updatedAt) },
           ...(canEdit ? [{ title: t('common.actions'), width: 100, render: (_v: unknown, s: StaffMember) => <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(s)}>{t('staff.edit')}</Button> }] : []),
@@ -101,7 +101,7 @@ function StaffTable() {
         destroyOnHidden
       >
         <Form<StaffForm> form={form} layout="vertical" onFinish={save} requiredMark={false}>
-          <Form.Item name="userid" label="UserID" extra={t('staff.useridHelp')} rules={[{ required: true, pattern: /^[A-Za-z0-9_@.-]{1,64}$/, message: t('serverMessages.userid') }]}>
+          <Form.Item name="userid" label={t('staff.userid')} extra={t('staff.useridHelp')} rules={[{ required: true, pattern: /^[A-Za-z0-9_@.-]{1,64}$/, message: t('serverMessages.userid') }]}>
             <Input disabled={editing !== 'new'} />
           </Form.Item>
           <Form.Item name="name" label={t('staff.columns.name')} rules={[{ required: true, whitespace: true, max: 64, message: t('staff.nameRequired') }]}>
