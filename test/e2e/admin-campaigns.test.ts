@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn, newOperatorContext, screenshot, startConsoleServer, untranslatedKeys, type ConsoleServer } from './admin-harness.ts';
-import { seedStaff } from '../../src/db/seeders/task-fission-campaign.ts';
+import { readFileSync } from 'node:fs';
 import { seedTaskFissionActivity } from '../../src/db/seeders/task-fission-activity.ts';
 import { createAdminUser } from '../../src/modules/auth/create-admin-user.ts';
 import { setMemberRole } from '../../src/modules/workspace/memberships.ts';
@@ -21,10 +21,9 @@ let campaignId = 0;
 const pageErrors: string[] = [];
 
 before(async () => {
-  server = await startConsoleServer();
+  server = await startConsoleServer({ sandbox: true });
   browser = await launchBrowser();
   workspaceId = (await server.db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'")).rows[0]!.id;
-  await seedStaff(server.db, workspaceId);
   const ctx = await newOperatorContext(browser, server.baseUrl);
   page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -53,13 +52,16 @@ async function setPicker(p: Page, label: string, value: string) {
 
 const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-test('campaign list starts empty with a way forward; staff are listed and can be added', async () => {
+test('campaign list starts empty with a way forward; staff are synced from WeCom and can be added', async () => {
   await page.getByText('还没有活动').waitFor();
   await screenshot(page, 'campaigns-empty');
   await expectClean(page);
 
   await page.getByRole('menuitem', { name: /员工/ }).click();
-  await page.getByText('zhangsan', { exact: true }).first().waitFor();
+  await page.getByText('还没有员工').waitFor();
+  await page.getByTestId('directory-pull').click();
+  await page.getByText('已同步:员工 4 人').waitFor();
+  await page.getByRole('cell', { name: '张伟' }).waitFor();
   await page.getByRole('button', { name: '添加员工' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('账号 (UserID)').fill('wangwu');
@@ -79,8 +81,8 @@ test('wizard: a server field error appears beside its field on its step; fixing 
   await setPicker(page, '开始时间', shanghai(Date.now() - 2 * 86_400_000));
   await setPicker(page, '结束时间', shanghai(Date.now() + 5 * 86_400_000));
   await page.getByLabel('引流员工').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '王五' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'zhangsan' }).first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '张伟' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '王芳' }).click();
   await page.keyboard.press('Escape');
   await screenshot(page, 'wizard-basics');
 
@@ -145,6 +147,17 @@ test('dashboard updates live; participants are listed with hostile nicknames as 
   await page.getByTestId('trend-chart').locator('canvas').waitFor();
   await screenshot(page, 'dashboard');
   await expectClean(page);
+
+  // The activity code: made at WeCom (the sandbox) on first view, shown, and downloaded as a PNG.
+  await page.getByTestId('activity-code').click();
+  await page.getByTestId('activity-code-img').waitFor();
+  await page.waitForFunction(() => ((document.querySelector('[data-testid="activity-code-img"]') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+  await screenshot(page, 'dashboard-activity-code');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-code').click()]);
+  assert.equal(download.suggestedFilename(), `活动码-${campaignId}.png`);
+  const png = readFileSync((await download.path())!);
+  assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: '参与者' }).click();
   await page.locator('.ant-table-row').nth(49).waitFor();

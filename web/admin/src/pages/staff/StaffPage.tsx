@@ -2,7 +2,7 @@
 // GET/PUT /staff, PUT /staff/:userid, GET/PUT /corp-tags.
 import { useState } from 'react';
 import { Alert, App, Avatar, Button, Card, Form, Input, Modal, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SyncOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, fieldErrorMap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -23,10 +23,34 @@ interface StaffForm {
 
 export default function StaffPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ws = useWorkspace();
+  const [pulling, setPulling] = useState(false);
+  // Bumped after a sync so both tables load again.
+  const [generation, setGeneration] = useState(0);
+
+  const pull = async () => {
+    setPulling(true);
+    try {
+      const r = await api.post<{ staff: { upserted: number; deactivated: number }; tags: { upserted: number; deactivated: number } }>(paths.directoryPull(ws.apiBase));
+      message.success([t('staff.pulled', { staff: r.staff.upserted, tags: r.tags.upserted }), ...(r.staff.deactivated ? [t('staff.pulledDeactivated', { n: r.staff.deactivated })] : [])].join(';'));
+      setGeneration((n) => n + 1);
+    } catch (err) {
+      const e = err as ApiError;
+      message.error(e.code === 'network' ? t('errors.network.title') : e.code === 'conflict' ? t('staff.pullNoCredentials') : t('staff.pullFailed', { message: localizeServerMessage(e.message) }));
+    } finally {
+      setPulling(false);
+    }
+  };
+
   return (
     <div className="page">
-      <PageHeader title={t('staff.title')} subtitle={t('staff.subtitle')} />
-      <Tabs items={[{ key: 'staff', label: t('staff.tabs.staff'), children: <StaffTable /> }, { key: 'tags', label: t('staff.tabs.tags'), children: <TagTable /> }]} />
+      <PageHeader
+        title={t('staff.title')}
+        subtitle={t('staff.subtitle')}
+        extra={canAct(ws.role, 'operator') ? <Button icon={<SyncOutlined />} loading={pulling} onClick={pull} data-testid="directory-pull">{t('staff.pull')}</Button> : null}
+      />
+      <Tabs items={[{ key: 'staff', label: t('staff.tabs.staff'), children: <StaffTable key={generation} /> }, { key: 'tags', label: t('staff.tabs.tags'), children: <TagTable key={generation} /> }]} />
     </div>
   );
 }
@@ -76,7 +100,7 @@ function StaffTable() {
       </div>
       <Alert type="info" showIcon title={t('staff.syncNote')} style={{ marginBottom: 12 }} />
       <Table<StaffMember>
-        size="middle"
+        size="small"
         rowKey="userid"
         loading={res.loading}
         dataSource={staff}
@@ -153,7 +177,7 @@ function TagTable() {
         {canEdit ? <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('staff.addTag')}</Button> : null}
       </div>
       <Table<CorpTag>
-        size="middle"
+        size="small"
         rowKey="tagId"
         loading={res.loading}
         dataSource={tags}
