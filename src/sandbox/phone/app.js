@@ -12,7 +12,11 @@ const $ = (id) => document.getElementById(id);
 
 const TABS = { chats: ['微信', chatsScreen], contacts: ['通讯录', contactsScreen], discover: ['发现', discoverScreen], me: ['我', meScreen] };
 
+let renderSeq = 0;
+
 async function render() {
+  // Renders overlap (hash changes, polling, actions): only the latest one may draw.
+  const seq = ++renderSeq;
   const [, name = 'chats', ...args] = location.hash.split('/');
   const view = $('view');
   if (!state.personId && name !== 'who') return void (location.hash = '#/who');
@@ -26,6 +30,7 @@ async function render() {
     const [title, screen] = TABS[name] ?? TABS.chats;
     out = { title, body: await screen(), tab: name in TABS ? name : 'chats' };
   }
+  if (seq !== renderSeq) return;
   $('title').textContent = out.title;
   // Back goes to the screen above, not through history: H5 pages in the in-phone browser add entries.
   $('back').hidden = !out.back;

@@ -45,7 +45,7 @@ export async function staffScreen(corpid, userid) {
   }
   buttons.append(s.blocked
     ? el('button', { type: 'button', class: 'btn light', onclick: () => act('unblock', { corpid, userid }) }, '取消拉黑')
-    : el('button', { type: 'button', class: 'btn danger', 'data-test': 'block-staff', onclick: () => act('block', { corpid, userid }) }, '加入黑名单'));
+    : el('button', { type: 'button', class: 'btn danger', 'data-test': 'block-staff', onclick: () => act('block', { corpid, userid }, { say: '已加入黑名单' }) }, '加入黑名单'));
   body.push(buttons);
   return { title: '详细资料', back: '#/contacts', body };
 }

@@ -4,6 +4,7 @@ import { act, state } from './state.js';
 import { api, el, openBrowser, readFile, row, setPersonCookie } from './ui.js';
 
 export async function scan(body) {
+  state.scanUrl = '';
   const r = await act('scan', body);
   if (!r) return;
   const positive = ['added', 'half_added', 'requested', 'already_friend', 'pending', 'joined', 'already_member', 'subscribed', 'scanned', 'already_following'];
@@ -17,8 +18,8 @@ const wayLabel = (w) => [w.remark, w.state && `state ${w.state}`].filter(Boolean
 
 export async function discoverScreen() {
   state.codes = await api('GET', '/phone/codes');
+  // A QR link opened in the browser (`?scan=`) waits here until it is scanned.
   const url = el('input', { type: 'text', placeholder: '粘贴二维码链接', value: state.scanUrl, 'data-test': 'scan-url' });
-  state.scanUrl = '';
   const imageUrl = el('input', { type: 'url', placeholder: '二维码图片地址（海报等）', 'data-test': 'scan-image-url' });
   const file = el('input', { type: 'file', accept: 'image/*', 'data-test': 'scan-file', onchange: async () => file.files[0] && scan({ qr_image: await readFile(file.files[0]) }) });
   const h5 = el('input', { type: 'url', placeholder: 'https://… H5 活动页', 'data-test': 'h5-url' });

@@ -14,12 +14,12 @@ export const OUTCOMES = {
   sending: '红包发放中', refused: '已关闭模板消息', allowed: '已开启模板消息', confirmed: '员工已确认添加',
 };
 
-/** Runs a sandbox action as the current person and says what happened. */
-export async function act(name, body, { quiet, asPerson = true } = {}) {
+/** Runs a sandbox action as the current person and says what happened (or `say`). */
+export async function act(name, body, { quiet, say, asPerson = true } = {}) {
   try {
     const r = await api('POST', `/actions/${name}`, asPerson ? { person_id: state.personId, ...body } : body);
     const n = r.deliveries?.length ?? 0;
-    if (!quiet) toast(`${OUTCOMES[r.outcome] ?? r.outcome}${n ? `\n已推送回调 ${n} 条` : ''}`);
+    if (!quiet) toast(`${say ?? OUTCOMES[r.outcome] ?? r.outcome}${n ? `\n已推送回调 ${n} 条` : ''}`);
     await refresh();
     await rerender();
     return r;
