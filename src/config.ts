@@ -16,15 +16,20 @@ const fields = {
   adminEmail: ['FISSION_ADMIN_EMAIL', z.email().optional(), 'first owner account created on first start (default admin@fission.local)'],
   adminPassword: ['FISSION_ADMIN_PASSWORD', z.string().min(8, 'must be at least 8 characters').optional(), 'its password (default: generated and printed once)'],
   sandbox: ['FISSION_SANDBOX', z.enum(['on', 'off']).default('on'), 'mount the WeChat sandbox at /sandbox in `fission start`'],
+  sandboxUrl: ['FISSION_SANDBOX_URL', z.url({ protocol: /^https?$/ }).optional(), 'where workspaces marked "use sandbox" reach the sandbox; default PUBLIC_URL/sandbox (the one `start` mounts)'],
   workerConcurrency: ['FISSION_WORKER_CONCURRENCY', z.coerce.number().int().min(1).max(256).default(8), 'jobs a worker process runs at once per queue'],
   jobMonitorSeconds: ['FISSION_JOB_MONITOR_SECONDS', z.coerce.number().int().min(1).max(3600).default(60), 'how often workers look for jobs whose worker died (their run expired) to retry them'],
   sessionTtlHours: ['FISSION_SESSION_TTL_HOURS', z.coerce.number().int().min(1).max(24 * 90).default(24 * 7), 'admin session lifetime'],
+  callbackMaxSkewSeconds: ['FISSION_CALLBACK_MAX_SKEW_SECONDS', z.coerce.number().int().min(1).max(86_400).default(300), 'WeChat callbacks whose timestamp is further than this from now are refused (replay guard)'],
 } as const;
 
 type Fields = typeof fields;
-export type Config = { -readonly [K in keyof Fields]: z.output<Fields[K][1]> } & { publicUrl: string };
+export type Config = { -readonly [K in keyof Fields]: z.output<Fields[K][1]> } & { publicUrl: string; sandboxUrl: string };
 
-export const CONFIG_DOC: ReadonlyArray<{ env: string; description: string }> = Object.values(fields).map(([env, , description]) => ({ env, description }));
+export const CONFIG_DOC: ReadonlyArray<{ env: string; description: string; default: string | undefined }> = Object.values(fields).map(([env, schema, description]) => {
+  const unset = (schema as z.ZodType).safeParse(undefined);
+  return { env, description, default: unset.success && unset.data !== undefined ? String(unset.data) : undefined };
+});
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -61,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: ConfigFl
   const cfg = out as Config;
   cfg.dataDir = resolve(cfg.dataDir);
   cfg.publicUrl = (cfg.publicUrl ?? `http://localhost:${cfg.port}`).replace(/\/+$/, '');
+  cfg.sandboxUrl = (cfg.sandboxUrl ?? `${cfg.publicUrl}/sandbox`).replace(/\/+$/, '');
   return cfg;
 }
 

@@ -1,7 +1,9 @@
 // What every long-running command does first: configuration, database, schema check.
 import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { loadConfig, type Config, type ConfigFlags } from '../config.ts';
+import type { FastifyInstance } from 'fastify';
+import { describeConfig, loadConfig, type Config, type ConfigFlags } from '../config.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
 
@@ -18,6 +20,13 @@ export async function boot(flags: ConfigFlags, opts: { schema: 'migrate' | 'requ
   }
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const db = await openDb({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  try {
+    await db.query('SELECT 1');
+  } catch (err) {
+    console.error(`cannot reach the database ${String(describeConfig(config).databaseUrl)}: ${err instanceof Error ? err.message : String(err)}. Check DATABASE_URL and that the server is running.`);
+    await db.close().catch(() => {});
+    process.exit(1);
+  }
   if (opts.schema === 'migrate') await migrate(db);
   else if (opts.schema === 'require') {
     const pending = await pendingMigrations(db);
@@ -28,6 +37,15 @@ export async function boot(flags: ConfigFlags, opts: { schema: 'migrate' | 'requ
     }
   }
   return { config, db };
+}
+
+/** Starts listening and returns the port. PORT=0 takes a free port; the default public URL then
+ *  names the port actually bound, not 0. */
+export async function listen(app: FastifyInstance, config: Config): Promise<number> {
+  await app.listen({ host: config.host, port: config.port });
+  const port = (app.server.address() as AddressInfo).port;
+  if (config.port === 0 && config.publicUrl === 'http://localhost:0') config.publicUrl = `http://localhost:${port}`;
+  return port;
 }
 
 /** Stops everything on SIGINT/SIGTERM, in order, once. */

@@ -6,6 +6,7 @@ import { runStart } from './commands/start.ts';
 import { runServe } from './commands/serve.ts';
 import { runWork } from './commands/work.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runSandbox } from './commands/sandbox.ts';
 
 const program = new Command('fission')
   .description('Fission: viral referral campaigns for WeCom and WeChat Official Accounts')
@@ -19,6 +20,7 @@ const common = (c: Command) =>
 common(program.command('start').description('HTTP server + job workers + WeChat sandbox in one process (the default way to run)')).action(runStart);
 common(program.command('serve').description('HTTP server only (PostgreSQL; run `fission work` beside it)')).action(runServe);
 common(program.command('work').description('job workers only (PostgreSQL)')).action(runWork);
+common(program.command('sandbox').description('the WeChat sandbox alone: WeCom/OA/Pay emulator, phone page, provisioning API')).action(runSandbox);
 common(program.command('migrate').description('apply pending database migrations and exit')).action(runMigrate);
 
 const later = (name: string, what: string, issue: string) =>
@@ -26,7 +28,6 @@ const later = (name: string, what: string, issue: string) =>
     console.error(`fission ${name}: ${what} is not built yet (${issue}).`);
     process.exit(1);
   });
-later('sandbox', 'the standalone WeChat sandbox', 'issue: WeChat clients, callback intake and the sandbox');
 later('simulate', 'the crowd simulator', 'issue: crowd simulator and benchmark harness');
 later('bench', 'the benchmark harness', 'issue: crowd simulator and benchmark harness');
 

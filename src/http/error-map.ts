@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../errors.ts';
+import { WeChatApiError } from '../wechat/core/api-error.ts';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -31,6 +32,7 @@ function zodFields(err: { validation: Array<{ instancePath: string; message?: st
 /** Converts anything thrown by a route into the AppError that answers the client. */
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
+  if (err instanceof WeChatApiError) return new AppError('wechat_error', err.message, { cause: err });
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields = zodFields(err as never);
     return new AppError('validation_failed', `invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });

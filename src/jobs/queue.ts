@@ -57,7 +57,13 @@ export class JobQueue {
       schema: 'pgboss',
       supervise: opts.supervise,
       schedule: false,
-      ...(opts.monitorIntervalSeconds ? { monitorIntervalSeconds: opts.monitorIntervalSeconds, maintenanceIntervalSeconds: opts.monitorIntervalSeconds } : {}),
+      // The supervise timer paces every maintenance pass: without it, expiry of dead runs would wait
+      // pg-boss's default 60 s however small monitorIntervalSeconds is.
+      ...(opts.monitorIntervalSeconds ? {
+        superviseIntervalSeconds: opts.monitorIntervalSeconds,
+        monitorIntervalSeconds: opts.monitorIntervalSeconds,
+        maintenanceIntervalSeconds: opts.monitorIntervalSeconds,
+      } : {}),
     };
     const boss = db.kind === 'pglite'
       ? new PgBoss({ ...common, db: fromPglite(db.raw as PGlite), backend: 'pglite' })
@@ -93,12 +99,26 @@ export class JobQueue {
     });
   }
 
-  /** Runs `handler` for each job of `def`, up to `concurrency` at once in this process. */
+  /** Runs `handler` for each job of `def`, up to `concurrency` at once in this process.
+   *  A pg-boss poller waits a whole polling interval after every fetch unless its fetch came back
+   *  full, so one job per fetch would cap a process at `concurrency` jobs a second however long the
+   *  backlog. Pollers therefore take two jobs at a time, run them side by side and fetch again at
+   *  once while fetches come back full. Each job succeeds or fails on its own. */
   async work<T>(def: JobDef<T>, concurrency: number, handler: JobHandler<T>, pollingIntervalSeconds = 1): Promise<void> {
     this.check(def as JobDef<unknown>);
-    await this.boss.work<T>(def.name, { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds, includeMetadata: true } as never, async (jobs: any[]) => {
-      for (const job of jobs) await handler(def.schema.parse(job.data), { id: job.id, retryCount: job.retryCount ?? 0 });
-    });
+    const batchSize = concurrency > 1 ? 2 : 1;
+    const options = {
+      localConcurrency: Math.floor(concurrency / batchSize), batchSize, burstWhenBatchFull: true,
+      pollingIntervalSeconds, includeMetadata: true, perJobResults: true,
+    } as const;
+    await this.boss.work<T>(def.name, options, (jobs) => Promise.all(jobs.map(async (job) => {
+      try {
+        await handler(def.schema.parse(job.data), { id: job.id, retryCount: job.retryCount ?? 0 });
+        return { id: job.id, status: 'completed' as const };
+      } catch (err) {
+        return { id: job.id, status: 'failed' as const, output: err };
+      }
+    })));
   }
 
   async stop(): Promise<void> {

@@ -50,9 +50,13 @@ export async function getWorkspace(q: Queryable, by: { id: string } | { slug: st
   return ws;
 }
 
-/** Settings as shown to admins: every secret replaced by a mask, or null when unset. */
+/** Settings as shown to admins: every secret replaced by a mask, or null when unset. The last four
+ *  characters help tell secrets apart, but only of long ones: a short token would be given away. */
 export function maskWorkspace(ws: Workspace): Workspace {
   const out = { ...ws };
-  for (const f of SECRET_FIELDS) if (out[f]) out[f] = `****${out[f]!.slice(-4)}`;
+  for (const f of SECRET_FIELDS) {
+    const v = out[f];
+    if (v) out[f] = v.length >= 16 ? `****${v.slice(-4)}` : '****';
+  }
   return out;
 }

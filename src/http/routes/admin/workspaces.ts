@@ -72,7 +72,7 @@ export function adminWorkspaceRoutes(db: Db, config: Config): FastifyPluginAsync
       schema: { tags: ['admin: workspaces'], summary: 'Grant an existing admin account a role (owner)', params: WorkspaceParams, body: z.object({ email: z.email(), role: z.enum(ROLES) }), response: { 204: z.null() } },
     }, async (req, reply) => {
       const m = await requireRole(db, req, req.params.workspace, 'owner');
-      await setMemberRole(db, m.workspaceId, req.body.email, req.body.role);
+      await db.transaction((tx) => setMemberRole(tx, m.workspaceId, req.body.email, req.body.role));
       return reply.status(204).send(null);
     });
   };

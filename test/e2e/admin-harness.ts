@@ -1,0 +1,84 @@
+// The real server for browser tests of the admin console: buildApp + JobQueue on an in-memory
+// PGlite with a seeded owner, listening on an ephemeral port; and Debian's Chromium through
+// playwright-core. The console build is made (or reused) by ensureConsoleBuilt, as `npm start` does.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import { openDb, type Db } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { ensureConsoleBuilt } from '../../src/http/ensure-web-built.ts';
+import { JobQueue } from '../../src/jobs/queue.ts';
+import { ALL_QUEUES } from '../../src/jobs/registry.ts';
+import { ensureDemoWorkspace } from '../../src/modules/workspace/ensure-demo-workspace.ts';
+
+export const OWNER = { email: 'owner@example.com', password: 'correct-horse-9' };
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
+
+export interface ConsoleServer {
+  baseUrl: string;
+  db: Db;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startConsoleServer(): Promise<ConsoleServer> {
+  await ensureConsoleBuilt();
+  const db = await openDb({ dataDir: 'memory://' });
+  await migrate(db);
+  await ensureDemoWorkspace(db, OWNER);
+  const config = loadConfig({ LOG_LEVEL: 'warn', FISSION_DATA_DIR: join(ARTIFACTS, '.data') }, { port: 0, host: '127.0.0.1' });
+  const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
+  const app = await buildApp({ config, db, jobs });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The callback URLs the settings page shows are built from the public URL.
+  config.publicUrl = baseUrl;
+  return {
+    baseUrl,
+    db,
+    app,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser profile as an operator in China would have it. */
+export async function newOperatorContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** Saves test-artifacts/admin-<name>.png (1440×900) once the page has settled. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Let antd's transitions (messages, menus) finish so the picture shows the resting state.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(ARTIFACTS, `admin-${name}.png`) });
+}
+
+/** Logs in through the form. */
+export async function logIn(page: Page, email = OWNER.email, password = OWNER.password): Promise<void> {
+  await page.goto('/admin/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** i18n keys that leaked into the page instead of their text. */
+export function untranslatedKeys(text: string): string[] {
+  return [...text.matchAll(/\b(?:app|common|roles|nav|header|login|errors|settings|campaigns|wizard|dashboard|participants|staff|poster|status|languages)\.[a-zA-Z][\w.-]*/g)].map((m) => m[0]);
+}
