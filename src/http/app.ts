@@ -23,6 +23,8 @@ import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { CONSOLE_DIST } from './ensure-console-built.ts';
 import { h5Routes } from './routes/h5/index.ts';
+import { h5Pages } from './routes/h5/pages.ts';
+import { adminFissionRoutes } from './routes/admin/fission.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
 export interface AppDeps {
@@ -79,7 +81,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
+  await app.register(adminFissionRoutes(db, config));
   await app.register(h5Routes(db, config, deps.jobs));
+  await app.register(h5Pages(db, config, deps.jobs));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

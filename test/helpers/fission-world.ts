@@ -42,7 +42,8 @@ export interface FissionWorld {
 let seedCounter = 1000;
 
 export async function startFissionWorld(db: Db, slug = 'flows'): Promise<FissionWorld> {
-  const sb = await startTestSandbox();
+  // WeChat's own 5 s answer timeout: a loaded test machine must not turn slow answers into lost events.
+  const sb = await startTestSandbox({ callbacks: { timeoutMs: 5000, retryDelayMs: 200 } });
   const config = loadConfig({ LOG_LEVEL: 'silent', FISSION_SANDBOX_URL: sb.url, FISSION_WORKER_CONCURRENCY: '8' });
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
   const app = await buildApp({ config, db, jobs });
@@ -105,10 +106,16 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
           `SELECT (SELECT count(*) FROM inbox WHERE status IN ('pending', 'failed'))
                 + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds') AS n`,
         );
-        if (open.rows[0]!.n === 0) return;
-        if (Date.now() > until) throw new Error(`not settled after ${timeoutMs} ms: ${open.rows[0]!.n} open`);
+        if (open.rows[0]!.n === 0) break;
+        if (Date.now() > until) {
+          const inbox = await db.query(`SELECT status, status_reason, attempts, dedupe_key FROM inbox WHERE status IN ('pending', 'failed') LIMIT 5`);
+          const jobs_ = await db.query(`SELECT name, state, retry_count, output FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds' LIMIT 5`);
+          throw new Error(`not settled after ${timeoutMs} ms: ${open.rows[0]!.n} open: ${JSON.stringify(inbox.rows)} ${JSON.stringify(jobs_.rows)}`);
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
+      const lost = (await sb.api('GET', `/deliveries?corpid=${DEMO_CORPID}&status=failed`)).body.deliveries as Json[];
+      if (lost.length) throw new Error(`${lost.length} callback(s) could not be delivered: ${JSON.stringify(lost[0]!.attempts)}`);
     },
     async h5(method, url, opts = {}) {
       const r = await app.inject({

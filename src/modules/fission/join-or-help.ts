@@ -91,6 +91,10 @@ async function recordHelp(
   tx: Queryable, jobs: JobQueue, input: JoinOrHelpInput, inviter: FlowParticipant, facts: HelperFacts, alreadyParticipated: boolean,
 ): Promise<{ id: number; verdict: HelpVerdict; inviterCount: number; rewards: RewardRow[] }> {
   const { campaign, profile } = input;
+  // The inviter's row is locked before anything references it: inserting a help takes a key-share
+  // lock on it (foreign key), and two helpers holding that while both waiting to update the count
+  // would deadlock. Helpers of one inviter queue here instead.
+  await tx.query(`SELECT 1 FROM participants WHERE campaign_id = $1 AND id = $2 FOR UPDATE`, [campaign.id, inviter.id]);
   let verdict = validateHelp(campaign.config.rules, {
     status: campaign.status,
     stockLeft: campaign.stockLeft,
