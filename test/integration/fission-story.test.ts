@@ -86,7 +86,7 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     }
 
     // Every add event got exactly one welcome attempt, all sent.
-    const attempts = await listWelcomeAttempts(db, c.id);
+    const attempts = await listWelcomeAttempts(db, w.workspaceId, c.id);
     assert.deepEqual(attempts.map((x) => [x.kind, x.status]), [['participant', 'sent'], ['helper', 'sent'], ['helper', 'sent']]);
     const adds = (await listInbox(db, w.workspaceId)).filter((r) => r.dedupeKey.startsWith('contact:add_external_contact'));
     assert.equal(adds.length, 3);
