@@ -10,7 +10,6 @@ import { startFissionWorld, type FissionWorld } from '../helpers/fission-world.t
 import { DEMO_CORPID, type Json } from '../helpers/sandbox.ts';
 import { listInbox } from '../../src/modules/inbox/inbox-rows.ts';
 import { listWelcomeAttempts } from '../../src/modules/fission/welcome-attempt-row.ts';
-import { endCampaign } from '../../src/modules/campaign/end-campaign.ts';
 
 describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
   let w: FissionWorld;
@@ -99,6 +98,30 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
       assert.ok(d.follow_user[0].tags.some((t: Json) => t.tag_id === w.tagId), JSON.stringify(d.follow_user[0]));
     }
 
+    // The plain HTML pages: A's page (token from the card) shows the help link; the help page the QR.
+    const html = async (url: string) => {
+      const r = await w.app.inject({ method: 'GET', url });
+      return { status: r.statusCode, body: r.body, type: String(r.headers['content-type']) };
+    };
+    const myHtml = await html(new URL(card.link.url).pathname + new URL(card.link.url).search);
+    assert.equal(myHtml.status, 200);
+    assert.match(myHtml.type, /text\/html/);
+    assert.ok(myHtml.body.includes(me.body.helpUrl.replaceAll('&', '&amp;')));
+    assert.ok(!myHtml.body.includes('<script'), 'nicknames are escaped');
+    const helpHtml = await html(new URL(me.body.helpUrl).pathname);
+    assert.match(helpHtml.body, /<img class="qr"/);
+    assert.equal((await html(`/h5/c/${c.id}/me?t=${encodeURIComponent(tokenIn(card.link.url)).slice(0, -2)}xx`)).status, 401);
+
+    // Operators: the corp's contact-way quota, the welcome attempts, a customer link (operators only).
+    const quota = await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`, { as: 'viewer' });
+    assert.deepEqual(quota.body, { live: 2, quota: 500_000, left: 499_998 });
+    const listed = await w.admin('GET', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/welcome-attempts`, { as: 'viewer' });
+    assert.equal(listed.body.attempts.length, 3);
+    const link = await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/customer-links`, { body: { externalUserId: scanB.external_userid } });
+    assert.equal(link.status, 200);
+    assert.match(link.body.url, new RegExp(`/h5/c/${c.id}/join\\?ct=`));
+    assert.equal((await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/customer-links`, { as: 'viewer', body: { externalUserId: 'wmX' } })).status, 403);
+
     // A's page now shows the prize, and A claims it with an address.
     const me2 = await w.h5('GET', '/api/h5/me', { token: tokenIn(card.link.url) });
     assert.equal(me2.body.helpers.length, 2);
@@ -110,16 +133,15 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     assert.equal(claim.status, 200, JSON.stringify(claim.body));
     assert.equal(claim.body.status, 'claimed');
 
-    // Ending the campaign: its codes (activity code + A's help code) are deleted at WeCom.
-    await db.transaction((tx) => endCampaign(tx, { workspaceId: w.workspaceId, campaignId: c.id }));
-    const late = await w.people(1);
-    await w.scan(late[0]!, help.body.staffQr.url).catch(() => null);
+    // Ending the campaign early (admin API): its codes (activity code + A's help code) are deleted at WeCom.
+    assert.equal((await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/end`)).status, 200);
     await w.settle();
     const ways = (await db.query(`SELECT config_id, deleted_at FROM contact_ways WHERE campaign_id = $1`, [c.id])).rows;
     assert.equal(ways.length, 2);
     assert.ok(ways.every((x) => x.deleted_at !== null), JSON.stringify(ways));
-    const live = (await w.sb.api('GET', `/corps/${DEMO_CORPID}/contact-ways`)).body;
-    assert.ok(!JSON.stringify(live).includes(ways[0]!.config_id));
+    const live = (await w.sb.api('GET', `/corps/${DEMO_CORPID}/contact-ways`)).body.contactWays as Json[];
+    assert.ok(ways.every((x) => !live.some((l) => l.configId === x.config_id || l.config_id === x.config_id)));
+    assert.equal((await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`)).body.live, 0);
   });
 });
 
