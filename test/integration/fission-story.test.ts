@@ -98,20 +98,6 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
       assert.ok(d.follow_user[0].tags.some((t: Json) => t.tag_id === w.tagId), JSON.stringify(d.follow_user[0]));
     }
 
-    // The plain HTML pages: A's page (token from the card) shows the help link; the help page the QR.
-    const html = async (url: string) => {
-      const r = await w.app.inject({ method: 'GET', url });
-      return { status: r.statusCode, body: r.body, type: String(r.headers['content-type']) };
-    };
-    const myHtml = await html(new URL(card.link.url).pathname + new URL(card.link.url).search);
-    assert.equal(myHtml.status, 200);
-    assert.match(myHtml.type, /text\/html/);
-    assert.ok(myHtml.body.includes(me.body.helpUrl.replaceAll('&', '&amp;')));
-    assert.ok(!myHtml.body.includes('<script'), 'nicknames are escaped');
-    const helpHtml = await html(new URL(me.body.helpUrl).pathname);
-    assert.match(helpHtml.body, /<img class="qr"/);
-    assert.equal((await html(`/h5/c/${c.id}/me?t=${encodeURIComponent(tokenIn(card.link.url)).slice(0, -2)}xx`)).status, 401);
-
     // Operators: the corp's contact-way quota, the welcome attempts, a customer link (operators only).
     const quota = await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`, { as: 'viewer' });
     assert.deepEqual(quota.body, { live: 2, quota: 500_000, left: 499_998 });
