@@ -45,6 +45,13 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     assert.match(card.link.url, new RegExp(`/h5/c/${c.id}/me\\?t=`));
     assert.match(welcomeA[0]!.content.text.content, /欢迎参加活动/);
 
+    // The public activity page shows the activity code and the rules participants are told.
+    const landing = await w.h5('GET', `/api/h5/c/${c.id}`);
+    assert.equal(landing.status, 200, JSON.stringify(landing.body));
+    assert.equal(landing.body.activityQr.url, c.qrUrl);
+    assert.equal(landing.body.rules.helpsPerHelper, 1);
+    assert.equal(landing.body.rules.joinTagIds, undefined, 'tag ids are not shown');
+
     // A's page (identity from the link's token) shows the help link; the help page shows the staff QR.
     const me = await w.h5('GET', '/api/h5/me', { token: tokenIn(card.link.url) });
     assert.equal(me.status, 200, JSON.stringify(me.body));
@@ -98,6 +105,11 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
       assert.ok(d.follow_user[0].tags.some((t: Json) => t.tag_id === w.tagId), JSON.stringify(d.follow_user[0]));
     }
 
+    // The leaderboard: A first with 2.
+    const ranking = await w.h5('GET', '/api/h5/me/ranking', { token: tokenIn(card.link.url) });
+    assert.deepEqual(ranking.body.me, { rank: 1, validHelps: 2 });
+    assert.deepEqual(ranking.body.top.map((r: Json) => [r.rank, r.validHelps, r.isMe]), [[1, 2, true]]);
+
     // Operators: the corp's contact-way quota, the welcome attempts, a customer link (operators only).
     const quota = await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`, { as: 'viewer' });
     assert.deepEqual(quota.body, { live: 2, quota: 500_000, left: 499_998 });
@@ -128,6 +140,7 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     const live = (await w.sb.api('GET', `/corps/${DEMO_CORPID}/contact-ways`)).body.contactWays as Json[];
     assert.ok(ways.every((x) => !live.some((l) => l.configId === x.config_id || l.config_id === x.config_id)));
     assert.equal((await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`)).body.live, 0);
+    assert.equal((await w.h5('GET', `/api/h5/c/${c.id}`)).body.activityQr, null, 'no code to scan once ended');
   });
 });
 
