@@ -55,7 +55,10 @@ describeEachEngine('task fission under concurrency and delivery faults', (ctx) =
     assert.deepEqual((await q(`SELECT level, count(*)::int AS n FROM participants WHERE campaign_id = $1 GROUP BY level ORDER BY level`, [c.id])).rows, [{ level: 1, n: 1 }, { level: 2, n: 50 }]);
     const adds = (await listInbox(ctx().db, w.workspaceId, { limit: 1000 })).filter((r) => scans.some((s) => r.dedupeKey.includes(s.external_userid)));
     assert.equal(adds.length, 50);
-    assert.ok(adds.every((r) => r.status === 'processed' && r.attempts === 1), 'no handler failed (deadlocks are retried inside)');
+    assert.ok(adds.every((r) => r.status === 'processed'));
+    // No run is left failing on a deadlock: helpers of one inviter queue on its row, and victims are re-run inside.
+    const failedRuns = (await q(`SELECT output FROM pgboss.job WHERE name = 'inbox.process' AND retry_count > 0`)).rows;
+    assert.ok(!JSON.stringify(failedRuns).includes('40P01'), JSON.stringify(failedRuns).slice(0, 1500));
     const attempts = await listWelcomeAttempts(ctx().db, w.workspaceId, c.id);
     assert.equal(attempts.length, 51);
     assert.equal(new Set(attempts.map((a) => a.inboxId)).size, 51, 'one attempt per add event');
