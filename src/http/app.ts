@@ -23,6 +23,7 @@ import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { h5Routes } from './routes/h5/index.ts';
 import { adminFissionRoutes } from './routes/admin/fission.ts';
+import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
 import { h5StaticRoutes } from './routes/h5-static.ts';
 import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -73,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuthRoutes(db, config));
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
-  await app.register(adminStaffRoutes(db));
+  await app.register(adminStaffRoutes(db, config));
   await app.register(adminCampaignRoutes(db, deps.jobs));
   await app.register(adminCampaignStatsRoutes(db));
   await app.register(adminParticipantRoutes(db));
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
   await app.register(adminFissionRoutes(db, config));
+  await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
   await app.register(h5StaticRoutes({ distDir: H5_DIST }));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
