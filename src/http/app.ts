@@ -23,6 +23,7 @@ import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { h5Routes } from './routes/h5/index.ts';
 import { adminFissionRoutes } from './routes/admin/fission.ts';
+import { h5PagesExtraRoutes } from './routes/h5/pages-extra.ts';
 import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
 import { h5StaticRoutes } from './routes/h5-static.ts';
 import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
@@ -85,7 +86,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminFissionRoutes(db, config));
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
-  await app.register(h5StaticRoutes({ distDir: H5_DIST }));
+  await app.register(h5PagesExtraRoutes(db, config, deps.jobs));
+  // The sandbox's phone page shows H5 pages in a frame, as WeChat would open them.
+  await app.register(h5StaticRoutes({ distDir: H5_DIST, frameAncestors: [new URL(config.sandboxUrl).origin] }));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

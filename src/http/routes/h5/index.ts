@@ -14,8 +14,6 @@ import { authenticateVisitor } from '../../../modules/fission/authenticate-visit
 import { claimMyReward } from '../../../modules/fission/claim-my-reward.ts';
 import { getHelpPage } from '../../../modules/fission/get-help-page.ts';
 import { getMyPage } from '../../../modules/fission/get-my-page.ts';
-import { getMyRanking } from '../../../modules/fission/get-my-ranking.ts';
-import { getCampaignPage } from '../../../modules/fission/get-campaign-page.ts';
 import { helpAsReturningCustomer } from '../../../modules/fission/help-as-returning-customer.ts';
 import { joinAsReturningCustomer } from '../../../modules/fission/join-as-returning-customer.ts';
 import { bearerToken } from './bearer.ts';
@@ -32,10 +30,6 @@ export function h5Routes(db: Db, config: Config, jobs: JobQueue): FastifyPluginA
       schema: { tags, summary: 'My page: progress, next tier, helpers, help link, prizes (participant link token)' },
     }, async (req) => getMyPage(db, config, await authenticateParticipant(db, bearerToken(req))));
 
-    app.get('/api/h5/me/ranking', {
-      schema: { tags, summary: 'The leaderboard: top helpers and my place (participant link token)' },
-    }, async (req) => getMyRanking(db, await authenticateParticipant(db, bearerToken(req))));
-
     app.post('/api/h5/me/rewards/:tierNo/address', {
       schema: { tags, summary: 'Give the delivery address of a physical prize (participant link token)', params: TierParams, body: z.record(z.string(), z.unknown()) },
     }, async (req) => {
@@ -43,10 +37,6 @@ export function h5Routes(db: Db, config: Config, jobs: JobQueue): FastifyPluginA
       const r = await claimMyReward(db, me, req.params.tierNo, req.body);
       return { tierNo: r.tierNo, status: r.status, address: r.claimForm, claimedAt: r.claimedAt };
     });
-
-    app.get('/api/h5/c/:campaignId', {
-      schema: { tags, summary: 'The activity page: campaign, the rules participants are told, the activity code while running (public)', params: CampaignParams },
-    }, async (req) => getCampaignPage(deps, req.params.campaignId));
 
     app.get('/api/h5/c/:campaignId/help/:inviterCode', {
       schema: { tags, summary: 'A help page: campaign state and stock, the inviter, the staff QR to scan (public)', params: HelpParams },
