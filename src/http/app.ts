@@ -22,6 +22,7 @@ import { adminCodePoolRoutes } from './routes/admin/campaigns-code-pools.ts';
 import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { h5Routes } from './routes/h5/index.ts';
+import { adminFissionRoutes } from './routes/admin/fission.ts';
 import { h5PagesExtraRoutes } from './routes/h5/pages-extra.ts';
 import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
 import { h5StaticRoutes } from './routes/h5-static.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
+  await app.register(adminFissionRoutes(db, config));
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
   await app.register(h5PagesExtraRoutes(db, config, deps.jobs));
