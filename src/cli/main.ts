@@ -7,6 +7,7 @@ import { runServe } from './commands/serve.ts';
 import { runWork } from './commands/work.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runSandbox } from './commands/sandbox.ts';
+import { benchCommand } from './commands/bench.ts';
 
 const program = new Command('fission')
   .description('Fission: viral referral campaigns for WeCom and WeChat Official Accounts')
@@ -28,8 +29,8 @@ const later = (name: string, what: string, issue: string) =>
     console.error(`fission ${name}: ${what} is not built yet (${issue}).`);
     process.exit(1);
   });
+benchCommand(program);
 later('simulate', 'the crowd simulator', 'issue: crowd simulator and benchmark harness');
-later('bench', 'the benchmark harness', 'issue: crowd simulator and benchmark harness');
 
 try {
   await program.parseAsync(process.argv);
