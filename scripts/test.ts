@@ -13,9 +13,14 @@ const haveChromium = existsSync(chromium);
 if (!process.env.TEST_DATABASE_URL) missing.push('PostgreSQL suites: TEST_DATABASE_URL is not set, so integration tests ran on PGlite only and the PostgreSQL-only ones were skipped (serve + two workers on one database: test/integration/multiprocess.test.ts; serve/work/migrate: cli.test.ts)');
 if (!haveChromium) missing.push(`browser suites (test/e2e): no Chromium at ${chromium} (apt-get install -y chromium)`);
 
+// The longest files start first, so that the two test slots finish at about the same time.
+const LONGEST = ['test/integration/multiprocess.test.ts', 'test/integration/cli.test.ts'];
+const rank = (f: string) => (LONGEST.includes(f) ? LONGEST.indexOf(f) : LONGEST.length);
 let files = args.length
   ? args
-  : [...globSync('src/**/*.test.ts'), ...globSync('scripts/**/*.test.ts'), ...globSync('test/**/*.test.ts')].sort();
+  : [...globSync('src/**/*.test.ts'), ...globSync('scripts/**/*.test.ts'), ...globSync('test/**/*.test.ts')]
+      .sort()
+      .sort((a, b) => rank(a) - rank(b));
 if (!haveChromium) files = files.filter((f) => !f.startsWith('test/e2e/'));
 
 for (const line of missing) console.log(`not run: ${line}`);

@@ -26,7 +26,10 @@ const fields = {
 type Fields = typeof fields;
 export type Config = { -readonly [K in keyof Fields]: z.output<Fields[K][1]> } & { publicUrl: string; sandboxUrl: string };
 
-export const CONFIG_DOC: ReadonlyArray<{ env: string; description: string }> = Object.values(fields).map(([env, , description]) => ({ env, description }));
+export const CONFIG_DOC: ReadonlyArray<{ env: string; description: string; default: string | undefined }> = Object.values(fields).map(([env, schema, description]) => {
+  const unset = (schema as z.ZodType).safeParse(undefined);
+  return { env, description, default: unset.success && unset.data !== undefined ? String(unset.data) : undefined };
+});
 
 export class ConfigError extends Error {
   constructor(message: string) {

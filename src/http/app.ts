@@ -21,7 +21,9 @@ import { adminRewardRoutes } from './routes/admin/campaigns-rewards.ts';
 import { adminCodePoolRoutes } from './routes/admin/campaigns-code-pools.ts';
 import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
-import { CONSOLE_DIST } from './ensure-console-built.ts';
+import { h5Routes } from './routes/h5/index.ts';
+import { h5StaticRoutes } from './routes/h5-static.ts';
+import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
 export interface AppDeps {
@@ -71,13 +73,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
   await app.register(adminStaffRoutes(db));
-  await app.register(adminCampaignRoutes(db));
+  await app.register(adminCampaignRoutes(db, deps.jobs));
   await app.register(adminCampaignStatsRoutes(db));
   await app.register(adminParticipantRoutes(db));
   await app.register(adminRewardRoutes(db));
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
+  await app.register(h5Routes(db, config, deps.jobs));
+  await app.register(h5StaticRoutes({ distDir: H5_DIST }));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

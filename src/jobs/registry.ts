@@ -7,6 +7,8 @@ import type { JobHandler, JobQueue } from './queue.ts';
 import { ProbeJob, probeHandler } from './probe.ts';
 import { InboxProcessJob } from '../modules/inbox/inbox-job.ts';
 import { processInboxEvent } from '../modules/inbox/process-inbox-event.ts';
+import { FISSION_WORKERS } from './fission/handlers.ts';
+import { registerFissionInboxHandlers } from '../modules/fission/handle-contact-change.ts';
 
 export interface WorkerDeps {
   db: Db;
@@ -24,10 +26,12 @@ const worker = <T>(def: JobDef<T>, handler: (deps: WorkerDeps) => JobHandler<T>)
 export const WORKERS: ReadonlyArray<Worker<any>> = [
   worker(ProbeJob, probeHandler),
   worker(InboxProcessJob, (deps) => async (p) => void (await processInboxEvent(deps, p))),
+  ...FISSION_WORKERS,
 ];
 
 export const ALL_QUEUES = WORKERS.map((w) => w.def);
 
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
+  registerFissionInboxHandlers();
   for (const w of WORKERS) await deps.jobs.work(w.def, deps.config.workerConcurrency, w.handler(deps));
 }

@@ -1,5 +1,6 @@
 // The WeChat sandbox: a Fastify plugin hosting WeChat's hosts under their own prefixes (`/wecom`
-// for qyapi.weixin.qq.com; `/oa`, `/mp`, `/open`, `/pay` follow), the sandbox API and its images.
+// qyapi.weixin.qq.com, `/oa` api.weixin.qq.com, `/mp` mp.weixin.qq.com, `/open` open.weixin.qq.com,
+// `/pay` api.mch.weixin.qq.com), the sandbox API, the phone page and its images.
 // Mount it inside the service (`app.register(sandbox.plugin, { prefix: '/sandbox' })`) or run it
 // alone with startSandboxServer.
 import Fastify from 'fastify';
@@ -11,9 +12,14 @@ import { createSandboxClock } from './clock.ts';
 import type { SandboxClock } from './clock.ts';
 import type { SandboxDeps } from './deps.ts';
 import { imagesPlugin } from './img/plugin.ts';
+import { mpPlugin } from './mp/plugin.ts';
+import { oaPlugin } from './oa/plugin.ts';
+import { openPlugin } from './open/plugin.ts';
+import { payPlugin } from './pay/plugin.ts';
+import { phonePlugin } from './phone/plugin.ts';
 import { resolveLimits } from './limits.ts';
 import type { LimitsInput } from './limits.ts';
-import { provisionDemoCorp } from './store/demo.ts';
+import { provisionDemo } from './store/demo.ts';
 import type { DemoOptions } from './store/demo.ts';
 import { createStore } from './store/store.ts';
 import type { SandboxStore } from './store/store.ts';
@@ -28,7 +34,7 @@ export interface SandboxOptions {
   clock?: SandboxClock;
   limits?: LimitsInput;
   callbacks?: Partial<DispatcherOptions>;
-  /** The demo corp a fresh sandbox starts with; `false` for none. */
+  /** The demo corp, Official Account and merchant a fresh sandbox starts with; `false` for none. */
   demo?: DemoOptions | false;
   snapshotDebounceMs?: number;
 }
@@ -51,7 +57,11 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     limits,
     publicUrl: opts.publicUrl,
     seed: (s) => {
-      if (opts.demo !== false) provisionDemoCorp(s, opts.demo ?? {});
+      if (opts.demo !== false) provisionDemo(s, opts.demo ?? {});
+    },
+    // A snapshot from before the OA and Pay hosts gets their demo account and merchant.
+    upgrade: (s, added) => {
+      if (opts.demo !== false) provisionDemo(s, opts.demo ?? {}, added);
     },
     ...(opts.snapshotDebounceMs !== undefined ? { debounceMs: opts.snapshotDebounceMs } : {}),
   });
@@ -60,11 +70,17 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
 
   const plugin: FastifyPluginAsync = async (fastify) => {
     await fastify.register(wecomPlugin, { prefix: '/wecom', deps });
+    await fastify.register(oaPlugin, { prefix: '/oa', deps });
+    await fastify.register(mpPlugin, { prefix: '/mp', deps });
+    await fastify.register(openPlugin, { prefix: '/open', deps });
+    await fastify.register(payPlugin, { prefix: '/pay', deps });
     await fastify.register(sandboxApiPlugin, { prefix: '/sandbox-api', deps });
+    await fastify.register(phonePlugin, { prefix: '/phone', deps });
     await fastify.register(imagesPlugin, { deps });
     fastify.get('/', async () => ({
       name: 'Fission WeChat sandbox',
-      hosts: { wecom: `${store.publicUrl()}/wecom` },
+      hosts: { wecom: `${store.publicUrl()}/wecom`, oa: `${store.publicUrl()}/oa`, mp: `${store.publicUrl()}/mp`, open: `${store.publicUrl()}/open`, pay: `${store.publicUrl()}/pay` },
+      phone: `${store.publicUrl()}/phone`,
       api: `${store.publicUrl()}/sandbox-api`,
       credentials: `${store.publicUrl()}/sandbox-api/credentials`,
     }));

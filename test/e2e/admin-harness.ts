@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDb, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { ensureConsoleBuilt } from '../../src/http/ensure-console-built.ts';
+import { ensureConsoleBuilt } from '../../src/http/ensure-web-built.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { ALL_QUEUES } from '../../src/jobs/registry.ts';
 import { ensureDemoWorkspace } from '../../src/modules/workspace/ensure-demo-workspace.ts';

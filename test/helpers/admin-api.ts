@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
-import type { JobQueue } from '../../src/jobs/queue.ts';
+import { JobQueue } from '../../src/jobs/queue.ts';
+import { ALL_QUEUES } from '../../src/jobs/registry.ts';
 import { seedWorkspaceMembers, type SeededWorkspace } from '../../src/db/seeders/workspace-members.ts';
 import type { Role } from '../../src/modules/workspace/roles.ts';
 
@@ -25,8 +26,10 @@ export interface AdminApi {
 
 export async function startAdminApi(db: Db, slug: string): Promise<AdminApi> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  // These routes send no jobs; the queue is never touched.
-  const app = await buildApp({ config, db, jobs: {} as JobQueue });
+  // Publishing and ending campaigns enqueue the flows' jobs (their code, their end watch); no
+  // worker runs them here.
+  const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
+  const app = await buildApp({ config, db, jobs });
   const ws = await seedWorkspaceMembers(db, { slug });
   const cookies = {} as Record<Role, string>;
   for (const role of ['owner', 'operator', 'viewer'] as const) {
@@ -46,6 +49,9 @@ export async function startAdminApi(db: Db, slug: string): Promise<AdminApi> {
       return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
     },
     url: (rest) => `/api/admin/workspaces/${slug}${rest}`,
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await jobs.stop();
+    },
   };
 }

@@ -35,6 +35,7 @@ const CASES: Case[] = [
   { name: 'login: body an array', method: 'POST', url: LOGIN, payload: [], fields: ['body'] },
   { name: 'login: malformed JSON', method: 'POST', url: LOGIN, payload: '{"email":', contentType: 'application/json' },
   { name: 'login: form-encoded', method: 'POST', url: LOGIN, payload: 'email=a@b.co&password=x', contentType: 'application/x-www-form-urlencoded', status: 415 },
+  { name: 'login: body over 4 MB', method: 'POST', url: LOGIN, payload: { email: 'owner@example.com', password: 'x'.repeat(4 * 1024 * 1024) }, status: 413 },
 
   { name: 'create workspace: bad slug', method: 'POST', url: WS, payload: { slug: 'Bad Slug', name: 'X' }, fields: ['body.slug'] },
   { name: 'create workspace: slug too short', method: 'POST', url: WS, payload: { slug: 'a', name: 'X' }, fields: ['body.slug'] },

@@ -151,27 +151,20 @@ describeEachEngine('admin workspaces and roles', (ctx) => {
     assert.equal((await as('owner', 'PATCH', '/api/admin/workspaces/acme', { name: 'x' })).statusCode, 403);
     assert.equal((await as('operator', 'PATCH', '/api/admin/workspaces/acme', { name: 'Acme' })).statusCode, 200);
   });
-});
 
-describeEachEngine('admin accounts in several workspaces', (ctx) => {
   test('roles are per workspace', async () => {
     const { db } = ctx();
-    const t = await buildTestApp(db);
-    try {
-      const a = await createAccount(db, 'a@example.com');
-      await createAccount(db, 'b@example.com');
-      const ca = await logIn(t.app, 'a@example.com');
-      const cb = await logIn(t.app, 'b@example.com');
-      for (const [cookie, slug] of [[ca, 'ws-a'], [cb, 'ws-b']] as const) {
-        assert.equal((await t.app.inject({ method: 'POST', url: '/api/admin/workspaces', headers: { cookie }, payload: { slug, name: slug } })).statusCode, 201);
-      }
-      const wsB = await db.query<{ id: string }>(`SELECT id FROM workspaces WHERE slug = 'ws-b'`);
-      await grantRole(db, wsB.rows[0]!.id, a.id, 'viewer');
-      const patch = (slug: string) => t.app.inject({ method: 'PATCH', url: `/api/admin/workspaces/${slug}`, headers: { cookie: ca }, payload: { name: 'changed' } });
-      assert.equal((await patch('ws-a')).statusCode, 200, 'owner of ws-a');
-      assert.equal((await patch('ws-b')).statusCode, 403, 'only a viewer of ws-b');
-    } finally {
-      await t.close();
+    const a = await createAccount(db, 'a@example.com');
+    await createAccount(db, 'b@example.com');
+    const ca = await logIn(t.app, 'a@example.com');
+    const cb = await logIn(t.app, 'b@example.com');
+    for (const [cookie, slug] of [[ca, 'ws-a'], [cb, 'ws-b']] as const) {
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/admin/workspaces', headers: { cookie }, payload: { slug, name: slug } })).statusCode, 201);
     }
+    const wsB = await db.query<{ id: string }>(`SELECT id FROM workspaces WHERE slug = 'ws-b'`);
+    await grantRole(db, wsB.rows[0]!.id, a.id, 'viewer');
+    const patch = (slug: string) => t.app.inject({ method: 'PATCH', url: `/api/admin/workspaces/${slug}`, headers: { cookie: ca }, payload: { name: 'changed' } });
+    assert.equal((await patch('ws-a')).statusCode, 200, 'owner of ws-a');
+    assert.equal((await patch('ws-b')).statusCode, 403, 'only a viewer of ws-b');
   });
 });

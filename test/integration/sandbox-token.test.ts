@@ -2,13 +2,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CORPID, startTestSandbox } from '../helpers/sandbox.ts';
+import { createManualClock } from '../../src/sandbox/clock.ts';
 import type { Json, TestSandbox } from '../helpers/sandbox.ts';
 
 describe('sandbox WeCom access token', () => {
   let sb: TestSandbox;
   let secrets: { contact: string; agent: string };
   before(async () => {
-    sb = await startTestSandbox({ limits: { rate: { perApi: { 'externalcontact/get_follow_user_list': { corp: { perMinute: 3 } } } } } });
+    // A clock that moves only when advanced, so expires_in is exact however slow the machine is.
+    sb = await startTestSandbox({ clock: createManualClock(Date.now()), limits: { rate: { perApi: { 'externalcontact/get_follow_user_list': { corp: { perMinute: 3 } } } } } });
     const corp = (await sb.api('GET', '/credentials')).body.wecom.corps[0];
     secrets = { contact: corp.apps.find((a: Json) => a.kind === 'contact').secret, agent: corp.apps.find((a: Json) => a.kind === 'agent').secret };
   });

@@ -1,39 +1,13 @@
 // Build of the admin console. Served by the Fission server under /admin (src/http/routes/admin-static.ts);
-// `fission start` builds it on demand (src/http/ensure-console-built.ts). In development run
+// `fission start` builds it on demand (src/http/ensure-web-built.ts). In development run
 // `npx vite --config web/admin/vite.config.ts` next to `npm start`: API calls are proxied.
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { precompress } from '../precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-// Pre-compressed copies next to each text asset: the server sends .br/.gz without compressing
-// per request (operators on a shop's Wi-Fi feel the difference on a cold cache).
-function precompress(): Plugin {
-  let outDir = '';
-  return {
-    name: 'fission-precompress',
-    apply: 'build',
-    configResolved(c) {
-      outDir = c.build.outDir;
-    },
-    closeBundle() {
-      const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-        const p = join(dir, f);
-        return statSync(p).isDirectory() ? walk(p) : [p];
-      });
-      for (const file of walk(outDir)) {
-        if (!/\.(js|css|html|svg|json)$/.test(file) || statSync(file).size < 1024) continue;
-        const bytes = readFileSync(file);
-        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
-        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      }
-    },
-  };
-}
 
 export default defineConfig({
   root,

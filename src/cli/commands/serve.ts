@@ -1,6 +1,6 @@
 import { boot, listen, onShutdown } from '../boot.ts';
 import { buildApp } from '../../http/app.ts';
-import { ensureConsoleBuilt } from '../../http/ensure-console-built.ts';
+import { ensureWebAppsBuilt } from '../../http/ensure-web-built.ts';
 import { JobQueue } from '../../jobs/queue.ts';
 import { ALL_QUEUES } from '../../jobs/registry.ts';
 import type { ConfigFlags } from '../../config.ts';
@@ -9,7 +9,7 @@ import type { ConfigFlags } from '../../config.ts';
 export async function runServe(flags: ConfigFlags): Promise<void> {
   const { config, db } = await boot(flags, { schema: 'require', needsServer: 'serve' });
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
-  await ensureConsoleBuilt((line) => console.log(line));
+  await ensureWebAppsBuilt((line) => console.log(line));
   const app = await buildApp({ config, db, jobs });
   const port = await listen(app, config);
   onShutdown([() => app.close(), () => jobs.stop(), () => db.close()]);

@@ -1,7 +1,7 @@
 import { boot, listen, onShutdown } from '../boot.ts';
 import { describeConfig } from '../../config.ts';
 import { buildApp } from '../../http/app.ts';
-import { ensureConsoleBuilt } from '../../http/ensure-console-built.ts';
+import { ensureWebAppsBuilt } from '../../http/ensure-web-built.ts';
 import { JobQueue } from '../../jobs/queue.ts';
 import { ALL_QUEUES, startWorkers } from '../../jobs/registry.ts';
 import { ensureDemoWorkspace } from '../../modules/workspace/ensure-demo-workspace.ts';
@@ -13,7 +13,7 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   const { config, db } = await boot(flags, { schema: 'migrate' });
   const seed = await ensureDemoWorkspace(db, { email: config.adminEmail, password: config.adminPassword });
   const jobs = await JobQueue.start(db, { supervise: true, queues: ALL_QUEUES, monitorIntervalSeconds: config.jobMonitorSeconds });
-  await ensureConsoleBuilt((line) => console.log(line));
+  await ensureWebAppsBuilt((line) => console.log(line));
   const sandbox = config.sandbox === 'on' ? createEmbeddedSandbox(config) : undefined;
   const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
   if (sandbox) await linkDemoWorkspace(app, db, config);

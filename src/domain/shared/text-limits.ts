@@ -1,7 +1,9 @@
 // Length rules as WeChat counts them: API limits are in UTF-8 bytes, form limits in characters.
 
 const encoder = new TextEncoder();
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Pure: bundles that only need charCount (the H5 address form) leave it out, so phones whose
+// WebView lacks Intl.Segmenter can still load them.
+const graphemes = /* @__PURE__ */ new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function utf8ByteLength(text: string): number {
   return encoder.encode(text).length;

@@ -7,7 +7,7 @@ import { fieldErrorsFromZod } from '../../domain/shared/zod-field-errors.ts';
 import { uniqueItems } from '../../domain/shared/zod-text.ts';
 import { corpTagInputSchema, type CorpTagInput } from './corp-tag.ts';
 
-const listSchema = z
+export const corpTagListSchema = z
   .array(corpTagInputSchema)
   .max(10_000, { message: 'at most 10000 tags' })
   .superRefine((list, ctx) => uniqueItems(list.map((t) => t.tagId), {
@@ -15,7 +15,7 @@ const listSchema = z
   }));
 
 export async function syncCorpTags(q: Queryable, workspaceId: string, list: readonly CorpTagInput[]): Promise<{ upserted: number; deactivated: number }> {
-  const parsed = listSchema.safeParse(list);
+  const parsed = corpTagListSchema.safeParse(list);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), 'invalid tag list');
   const tags = parsed.data;
   if (tags.length) {

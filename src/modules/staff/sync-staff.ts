@@ -9,7 +9,7 @@ import { staffInputSchema, type StaffInput } from './staff-member.ts';
 
 export const STAFF_SYNC_MAX = 10_000;
 
-const listSchema = z
+export const staffListSchema = z
   .array(staffInputSchema)
   .max(STAFF_SYNC_MAX, { message: `at most ${STAFF_SYNC_MAX} staff members` })
   .superRefine((list, ctx) => uniqueItems(list.map((s) => s.userid), {
@@ -22,7 +22,7 @@ export interface StaffSyncResult {
 }
 
 export async function syncStaff(q: Queryable, workspaceId: string, list: readonly StaffInput[]): Promise<StaffSyncResult> {
-  const parsed = listSchema.safeParse(list);
+  const parsed = staffListSchema.safeParse(list);
   if (!parsed.success) throw validationError(fieldErrorsFromZod(parsed.error), 'invalid staff list');
   const staff = parsed.data;
   if (staff.length) {

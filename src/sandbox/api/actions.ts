@@ -3,16 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SandboxDeps } from '../deps.ts';
-import { decodeQr } from '../img/qr.ts';
-import type { Corp, QrTarget } from '../store/model.ts';
+import { follow } from '../oa/follow-actions.ts';
+import type { Corp } from '../store/model.ts';
 import { acceptRequest, addViaContactWay, confirmHalf, customerBlocksStaff, customerDeletesStaff, customerUnblocksStaff, staffDeletesCustomer, startChat } from '../wecom/contact-actions.ts';
 import { externalIdFor } from '../wecom/customers.ts';
 import { changeGroup, joinViaJoinWay, leaveGroup } from '../wecom/group-actions.ts';
 import { confirmMassSend } from '../wecom/mass-send.ts';
-import { ApiError, apiRoute, parse, requireCorp, requirePerson, requireStaffId } from './http.ts';
+import { ApiError, actionRoute, requireCorp, requireOa, requirePerson, requireStaffId } from './http.ts';
+import { resolveScanTarget } from './scan-target.ts';
 import { actionBase } from './schemas.ts';
-
-const QR_PATH = /\/(?:img\/qr\/([A-Za-z0-9]+)\.png|q\/([A-Za-z0-9]+))(?:[?#].*)?$/;
 
 const scanSchema = z
   .object({
@@ -20,50 +19,35 @@ const scanSchema = z
     qr_url: z.string().optional(),
     /** A photo/screenshot of the QR (PNG or JPEG), base64 or a data: URL. */
     qr_image: z.string().optional(),
+    /** Where the sandbox can download the QR image. */
+    qr_image_url: z.string().optional(),
     corpid: z.string().optional(),
     config_id: z.string().optional(),
+    appid: z.string().optional(),
+    ticket: z.string().optional(),
     userid: z.string().optional(),
     half: z.boolean().optional(),
     ...actionBase,
   })
   .strict();
 
-async function resolveTarget(deps: SandboxDeps, input: z.infer<typeof scanSchema>): Promise<QrTarget> {
-  const { qrCodes } = deps.store.data;
-  let url = input.qr_url;
-  if (input.qr_image) {
-    const b64 = input.qr_image.replace(/^data:[^,]*,/, '');
-    url = (await decodeQr(Buffer.from(b64, 'base64'))) ?? undefined;
-    if (!url) throw new ApiError(422, 'bad_request', 'no QR code found in qr_image');
-  }
-  if (url) {
-    const m = QR_PATH.exec(url);
-    const target = m ? qrCodes[(m[1] ?? m[2]) as string] : undefined;
-    if (!target) throw new ApiError(404, 'not_found', `this QR code is not (or no longer) valid: ${url}`);
-    return target;
-  }
-  if (input.corpid && input.config_id) {
-    const corp = requireCorp(deps, input.corpid);
-    if (corp.contactWays[input.config_id]) return { corpid: corp.corpid, kind: 'contact_way', configId: input.config_id };
-    if (corp.joinWays[input.config_id]) return { corpid: corp.corpid, kind: 'join_way', configId: input.config_id };
-    throw new ApiError(404, 'not_found', `config ${input.config_id} not found in ${corp.corpid}`);
-  }
-  throw new ApiError(400, 'validation_failed', 'give qr_url, qr_image, or corpid with config_id', [{ path: 'qr_url', message: 'required' }]);
-}
+/** Room for a base64 photo of a poster. */
+const SCAN_BODY_LIMIT = 16 * 1024 * 1024;
 
 export function registerActions(fastify: FastifyInstance, deps: SandboxDeps): void {
-  const action = <S extends z.ZodType>(name: string, schema: S, run: (input: z.infer<S>) => unknown) =>
-    apiRoute(fastify, deps, 'POST', `/actions/${name}`, async (req) => {
-      const input = parse(schema, req.body);
-      const out = await run(input);
-      if ((input as { wait?: boolean }).wait) await deps.dispatcher.idle();
-      return out;
-    });
+  const action = <S extends z.ZodType>(name: string, schema: S, run: (input: z.infer<S>) => unknown, bodyLimit?: number) =>
+    actionRoute(fastify, deps, name, schema, run, bodyLimit);
   const corpOf = (corpid: string): Corp => requireCorp(deps, corpid);
 
   action('scan', scanSchema, async (input) => {
     const person = requirePerson(deps, input.person_id);
-    const target = await resolveTarget(deps, input);
+    const target = await resolveScanTarget(deps, input);
+    if (target.kind === 'oa_qrcode') {
+      const oa = requireOa(deps, target.appid);
+      const qr = oa.qrCodes[target.ticket];
+      if (!qr) throw new ApiError(404, 'not_found', 'this QR code is no longer valid');
+      return { kind: target.kind, ...follow(deps, oa, person, { qr, ...(input.faults ? { faults: input.faults } : {}) }) };
+    }
     const corp = corpOf(target.corpid);
     if (target.kind === 'contact_way') {
       const way = corp.contactWays[target.configId];
@@ -73,7 +57,7 @@ export function registerActions(fastify: FastifyInstance, deps: SandboxDeps): vo
     const way = corp.joinWays[target.configId];
     if (!way) throw new ApiError(404, 'not_found', 'join way was deleted');
     return { kind: target.kind, config_id: way.configId, ...joinViaJoinWay(deps, corp, person, way, input.faults) };
-  });
+  }, SCAN_BODY_LIMIT);
 
   const pair = z.object({ corpid: z.string(), userid: z.string(), external_userid: z.string(), ...actionBase }).strict();
   action('accept-request', pair, (i) => acceptRequest(deps, corpOf(i.corpid), i.userid, i.external_userid, i.faults));

@@ -12,6 +12,7 @@ export function registerCallbackHooks(fastify: FastifyInstance, deps: SandboxDep
 
   const listQuery = z.object({
     corpid: z.string().optional(),
+    appid: z.string().optional(),
     status: z.enum(['queued', 'held', 'sending', 'delivered', 'failed', 'dropped', 'no_url']).optional(),
     kind: z.string().optional(),
     after: z.coerce.number().int().min(0).optional(),
@@ -51,18 +52,25 @@ export function registerCallbackHooks(fastify: FastifyInstance, deps: SandboxDep
   });
 
   const revoke = z
-    .object({ access_token: z.string().optional(), corpid: z.string().optional(), errcode: z.union([z.literal(40014), z.literal(42001), z.literal(40001)]).optional() })
+    .object({
+      access_token: z.string().optional(),
+      corpid: z.string().optional(),
+      appid: z.string().optional(),
+      errcode: z.union([z.literal(40014), z.literal(42001), z.literal(40001)]).optional(),
+    })
     .strict()
-    .refine((v) => v.access_token || v.corpid, { message: 'give access_token or corpid', path: ['access_token'] });
+    .refine((v) => v.access_token || v.corpid || v.appid, { message: 'give access_token, corpid or appid', path: ['access_token'] });
   apiRoute(fastify, deps, 'POST', '/tokens/invalidate', (req) => {
     const input = parse(revoke, req.body);
     let count = 0;
-    for (const [token, rec] of Object.entries(store.data.tokens)) {
-      if ((input.access_token && token === input.access_token) || (input.corpid && rec.corpid === input.corpid)) {
+    const hit = (token: string, owner: { corpid?: string; appid?: string }, rec: { revoked?: 40014 | 42001 | 40001 }) => {
+      if ((input.access_token && token === input.access_token) || (input.corpid && owner.corpid === input.corpid) || (input.appid && owner.appid === input.appid)) {
         rec.revoked = input.errcode ?? 40014;
         count++;
       }
-    }
+    };
+    for (const [token, rec] of Object.entries(store.data.tokens)) hit(token, { corpid: rec.corpid }, rec);
+    for (const [token, rec] of Object.entries(store.data.oaTokens)) hit(token, { appid: rec.appid }, rec);
     return { invalidated: count };
   });
 }

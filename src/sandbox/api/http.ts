@@ -6,6 +6,8 @@ import type { DeliveryFaults } from '../callbacks/faults.ts';
 import type { SandboxDeps } from '../deps.ts';
 import { ProvisionError } from '../store/provision.ts';
 import type { Corp, Person } from '../store/model.ts';
+import type { OfficialAccount } from '../store/oa-model.ts';
+import type { Merchant } from '../store/pay-model.ts';
 import { ActionError } from '../wecom/contact-actions.ts';
 
 export class ApiError extends Error {
@@ -51,6 +53,18 @@ export function requirePerson(deps: SandboxDeps, personId: string | undefined): 
   return p;
 }
 
+export function requireOa(deps: SandboxDeps, appid: string | undefined): OfficialAccount {
+  const oa = appid ? deps.store.data.oas[appid] : undefined;
+  if (!oa) throw new ApiError(404, 'not_found', `official account ${appid ?? ''} not found`);
+  return oa;
+}
+
+export function requireMerchant(deps: SandboxDeps, mchId: string | undefined): Merchant {
+  const m = mchId ? deps.store.data.merchants[mchId] : undefined;
+  if (!m) throw new ApiError(404, 'not_found', `merchant ${mchId ?? ''} not found`);
+  return m;
+}
+
 export function requireStaffId(corp: Corp, userid: string): string {
   if (!corp.staff[userid]) throw new ApiError(404, 'not_found', `staff ${userid} not found in ${corp.corpid}`);
   return userid;
@@ -61,10 +75,11 @@ export type Faults = DeliveryFaults | undefined;
 type ApiHandler = (req: FastifyRequest, reply: FastifyReply) => unknown;
 
 /** Registers a sandbox-API route with the shared error mapping; mutating routes mark state dirty. */
-export function apiRoute(fastify: FastifyInstance, deps: SandboxDeps, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, handler: ApiHandler): void {
+export function apiRoute(fastify: FastifyInstance, deps: SandboxDeps, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, handler: ApiHandler, opts: { bodyLimit?: number } = {}): void {
   fastify.route({
     method,
     url,
+    ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
     handler: async (req, reply) => {
       try {
         const out = await handler(req, reply);
@@ -75,4 +90,14 @@ export function apiRoute(fastify: FastifyInstance, deps: SandboxDeps, method: 'G
       }
     },
   });
+}
+
+/** POST /actions/<name>: parse, act, and with `wait: true` answer only after the callbacks were sent. */
+export function actionRoute<S extends z.ZodType>(fastify: FastifyInstance, deps: SandboxDeps, name: string, schema: S, run: (input: z.infer<S>) => unknown, bodyLimit?: number): void {
+  apiRoute(fastify, deps, 'POST', `/actions/${name}`, async (req) => {
+    const input = parse(schema, req.body);
+    const out = await run(input);
+    if ((input as { wait?: boolean }).wait) await deps.dispatcher.idle();
+    return out;
+  }, bodyLimit ? { bodyLimit } : {});
 }

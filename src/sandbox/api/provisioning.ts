@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { SandboxDeps } from '../deps.ts';
+import { CLIENT_CERT_HEADER } from '../pay/plugin.ts';
 import { addAgent, addStaff, createCorp, setCallback } from '../store/provision.ts';
 import { createGroup } from '../wecom/groups.ts';
 import { ApiError, apiRoute, parse, requireCorp, requireStaffId } from './http.ts';
 import { agentSchema, callbackSchema, corpSchema, groupCreateSchema, staffPatchSchema, staffSchema } from './schemas.ts';
+import { oaCredentialsView } from './oa-views.ts';
 import { appsView, corpView, groupView, qrView, staffView } from './views.ts';
 
 export function registerProvisioning(fastify: FastifyInstance, deps: SandboxDeps): void {
@@ -18,6 +20,18 @@ export function registerProvisioning(fastify: FastifyInstance, deps: SandboxDeps
       baseUrl: `${store.publicUrl()}/wecom`,
       corps: Object.values(store.data.corps).map((c) => ({ corpid: c.corpid, name: c.name, apps: appsView(c), callback: c.callback })),
     },
+    oa: {
+      baseUrl: `${store.publicUrl()}/oa`,
+      mpBaseUrl: `${store.publicUrl()}/mp`,
+      openBaseUrl: `${store.publicUrl()}/open`,
+      accounts: Object.values(store.data.oas).map(oaCredentialsView),
+    },
+    pay: {
+      baseUrl: `${store.publicUrl()}/pay`,
+      clientCertHeader: CLIENT_CERT_HEADER,
+      merchants: Object.values(store.data.merchants).map((m) => ({ mchId: m.mchId, name: m.name, key: m.key, appids: m.appids, balance: m.balance })),
+    },
+    phone: `${store.publicUrl()}/phone`,
   }));
 
   apiRoute(fastify, deps, 'GET', '/corps', () => ({ corps: Object.values(store.data.corps).map((c) => corpView(deps, c)) }));

@@ -52,7 +52,13 @@ export function personView(deps: SandboxDeps, p: Person) {
       },
     ];
   });
-  return { ...p, avatar: avatarUrl(deps.store, p.avatarKey), corps };
+  const oas = Object.values(deps.store.data.oas).flatMap((oa) => {
+    const openid = oa.openids[p.id];
+    if (!openid) return [];
+    const f = oa.followers[openid];
+    return [{ appid: oa.appid, openid, subscribed: f?.subscribed ?? false, ...(f ? { subscribeTime: f.subscribeTime, subscribeScene: f.subscribeScene } : {}) }];
+  });
+  return { ...p, avatar: avatarUrl(deps.store, p.avatarKey), corps, oas };
 }
 
 export function groupView(g: GroupChat) {

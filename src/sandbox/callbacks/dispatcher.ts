@@ -1,7 +1,7 @@
-// Delivers callbacks the way WeChat does: the event XML encrypted and signed with the corp's token
-// and EncodingAESKey, POSTed with msg_signature/timestamp/nonce, re-sent on timeout or any status
-// but 200 (same inner XML, so the same CreateTime), with optional injected faults. Every delivery is
-// kept in a bounded log for tests and the phone page.
+// Delivers callbacks the way WeChat does: the event XML sealed for its receiver (WeCom: encrypted and
+// signed with the corp's token and EncodingAESKey; OA: plain or safe mode, see oa/callback-target.ts),
+// POSTed, re-sent on timeout or any status but 200 (same inner XML, so the same CreateTime), with
+// optional injected faults. Every delivery is kept in a bounded log for tests and the phone page.
 import { randomInt } from 'node:crypto';
 import { createCallbackCrypto } from '../../wechat/protocol/callback-crypto.ts';
 import type { Clock } from '../clock.ts';
@@ -39,10 +39,25 @@ export interface DeliveryAttempt {
   response?: string;
 }
 
+/** Who a callback is for: a corp (WeCom) or an Official Account. */
+export type DeliveryOwner = { corpid: string; appid?: undefined } | { appid: string; corpid?: undefined };
+
+/** Where and how one receiver gets its callbacks. */
+export interface CallbackTarget {
+  url: string | null;
+  /** Query parameters and body of one attempt; called per attempt with a fresh timestamp and nonce. */
+  seal(xml: string, timestamp: string, nonce: string): { query: Record<string, string>; body: string };
+  /** The receiver's answer to a delivered (HTTP 200) original delivery: OA passive replies. */
+  onReply?(body: string, d: Delivery): void;
+  /** Every attempt failed (OA: the user sees "this account cannot serve you right now"). */
+  onFailed?(d: Delivery): void;
+}
+
 export interface Delivery {
   id: string;
   seq: number;
-  corpid: string;
+  corpid?: string;
+  appid?: string;
   url: string | null;
   /** e.g. `change_external_contact/add_external_contact`. */
   kind: string;
@@ -64,6 +79,7 @@ export interface CallbackEvent {
 
 export interface DeliveryFilter {
   corpid?: string;
+  appid?: string;
   status?: DeliveryStatus;
   kind?: string;
   /** Only deliveries with seq greater than this. */
@@ -83,17 +99,17 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
   const opts = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
   const faults = createFaultPicker(opts.faults);
   const log: Delivery[] = [];
-  const held = new Map<string, { d: Delivery; settings: CallbackSettings; reorder: boolean; copies: number }>();
+  const held = new Map<string, { d: Delivery; target: CallbackTarget; reorder: boolean; copies: number }>();
   const inFlight = new Set<Promise<void>>();
   const closing = new AbortController();
   let seq = 0;
 
-  const record = (corpid: string, settings: CallbackSettings, ev: CallbackEvent, extra: Partial<Delivery> = {}): Delivery => {
+  const record = (owner: DeliveryOwner, target: CallbackTarget, ev: CallbackEvent, extra: Partial<Delivery> = {}): Delivery => {
     const d: Delivery = {
       id: `dlv${++seq}`,
       seq,
-      corpid,
-      url: settings.url,
+      ...(owner.corpid !== undefined ? { corpid: owner.corpid } : { appid: owner.appid }),
+      url: target.url,
       kind: ev.kind,
       createTime: ev.createTime,
       xml: ev.xml,
@@ -108,9 +124,8 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
     return d;
   };
 
-  async function attempt(d: Delivery, settings: CallbackSettings): Promise<boolean> {
-    const crypto = createCallbackCrypto({ token: settings.token, encodingAESKey: settings.encodingAESKey, receiveId: d.corpid });
-    const sealed = crypto.sealCallback(d.xml, { timestamp: String(Math.floor(clock.now() / 1000)), nonce: String(randomInt(100_000_000, 2_000_000_000)) });
+  async function attempt(d: Delivery, target: CallbackTarget): Promise<boolean> {
+    const sealed = target.seal(d.xml, String(Math.floor(clock.now() / 1000)), nonce());
     const url = new URL(d.url as string);
     for (const [k, v] of Object.entries(sealed.query)) url.searchParams.set(k, v);
     const started = Date.now();
@@ -120,7 +135,9 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
       const signal = AbortSignal.any([AbortSignal.timeout(opts.timeoutMs), closing.signal]);
       const res = await fetch(url, { method: 'POST', body: sealed.body, headers: { 'content-type': 'text/xml' }, signal });
       a.status = res.status;
-      a.response = (await res.text()).slice(0, 200);
+      const text = await res.text();
+      a.response = text.slice(0, 200);
+      if (res.status === 200 && !d.duplicateOf) target.onReply?.(text, d);
       return res.status === 200;
     } catch (e) {
       a.error = (e as Error).name === 'TimeoutError' ? `no answer within ${opts.timeoutMs} ms` : (e as Error).message;
@@ -130,12 +147,12 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
     }
   }
 
-  async function deliver(d: Delivery, settings: CallbackSettings, copies: number): Promise<void> {
+  async function deliver(d: Delivery, target: CallbackTarget, copies: number): Promise<void> {
     d.status = 'sending';
     try {
       for (let i = 0; i < opts.attempts && !closing.signal.aborted; i++) {
         if (i > 0) await sleep(opts.retryDelayMs, closing.signal);
-        if (await attempt(d, settings)) {
+        if (await attempt(d, target)) {
           d.status = 'delivered';
           break;
         }
@@ -143,16 +160,19 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
     } catch (e) {
       d.attempts.push({ at: clock.now(), durationMs: 0, error: `could not send: ${(e as Error).message}` });
     }
-    if (d.status !== 'delivered') d.status = 'failed';
+    if (d.status !== 'delivered') {
+      d.status = 'failed';
+      if (!d.duplicateOf && !closing.signal.aborted) target.onFailed?.(d);
+    }
     for (let c = 0; c < copies; c++) {
-      const dup = record(d.corpid, settings, d, { duplicateOf: d.id, faults: ['duplicate'] });
-      await deliver(dup, settings, 0);
+      const dup = record(ownerOf(d), target, d, { duplicateOf: d.id, faults: ['duplicate'] });
+      await deliver(dup, target, 0);
     }
     // A delivery held back for reordering goes out once a later one has been sent.
     for (const [id, h] of held) {
       if (h.reorder && h.d.seq < d.seq) {
         held.delete(id);
-        track(deliver(h.d, h.settings, h.copies));
+        track(deliver(h.d, h.target, h.copies));
       }
     }
   }
@@ -162,35 +182,41 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
     inFlight.add(settled);
   };
 
+  /** Queues one event for a receiver; returns its log entry (copies get their own, later). */
+  function sendTo(owner: DeliveryOwner, target: CallbackTarget, ev: CallbackEvent, explicit?: DeliveryFaults): Delivery {
+    const d = record(owner, target, ev);
+    if (!target.url) {
+      d.status = 'no_url';
+      return d;
+    }
+    const plan = faults.plan(explicit);
+    if (plan.drop) {
+      d.status = 'dropped';
+      d.faults.push('lost');
+      return d;
+    }
+    if (plan.copies) d.faults.push(`duplicated x${plan.copies}`);
+    if (plan.hold || plan.reorder) {
+      d.status = 'held';
+      d.faults.push(plan.hold ? 'held' : 'reordered');
+      held.set(d.id, { d, target, reorder: !plan.hold, copies: plan.copies });
+      return d;
+    }
+    track(deliver(d, target, plan.copies));
+    return d;
+  }
+
   return {
     options: opts,
     faultRates: () => faults.rates(),
     setFaultRates: (r: FaultRates) => faults.setRates(r),
 
-    /** Queues one event for a corp; returns its log entry (copies get their own, later). */
+    /** Queues one WeCom event for a corp, sealed with its callback settings as they are now. */
     send(corpid: string, settings: CallbackSettings, ev: CallbackEvent, explicit?: DeliveryFaults): Delivery {
-      const snapshot = { ...settings };
-      const d = record(corpid, snapshot, ev);
-      if (!snapshot.url) {
-        d.status = 'no_url';
-        return d;
-      }
-      const plan = faults.plan(explicit);
-      if (plan.drop) {
-        d.status = 'dropped';
-        d.faults.push('lost');
-        return d;
-      }
-      if (plan.copies) d.faults.push(`duplicated x${plan.copies}`);
-      if (plan.hold || plan.reorder) {
-        d.status = 'held';
-        d.faults.push(plan.hold ? 'held' : 'reordered');
-        held.set(d.id, { d, settings: snapshot, reorder: !plan.hold, copies: plan.copies });
-        return d;
-      }
-      track(deliver(d, snapshot, plan.copies));
-      return d;
+      return sendTo({ corpid }, wecomTarget(corpid, settings), ev, explicit);
     },
+
+    sendTo,
 
     /** Releases held deliveries (all, or the given ids). */
     release(ids?: string[]): Delivery[] {
@@ -199,7 +225,7 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
         if (ids && !ids.includes(id)) continue;
         held.delete(id);
         out.push(h.d);
-        track(deliver(h.d, h.settings, h.copies));
+        track(deliver(h.d, h.target, h.copies));
       }
       return out;
     },
@@ -208,6 +234,7 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
       const rows = log.filter(
         (d) =>
           (!filter.corpid || d.corpid === filter.corpid) &&
+          (!filter.appid || d.appid === filter.appid) &&
           (!filter.status || d.status === filter.status) &&
           (!filter.kind || d.kind === filter.kind || d.kind.startsWith(`${filter.kind}/`)) &&
           (filter.after === undefined || d.seq > filter.after),
@@ -222,27 +249,22 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
       for (const [id, h] of held) {
         if (!h.reorder) continue;
         held.delete(id);
-        track(deliver(h.d, h.settings, h.copies));
+        track(deliver(h.d, h.target, h.copies));
       }
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
 
-    /** The console's "save" check: GET with an encrypted echostr; the receiver must echo it. */
-    async verifyUrl(corpid: string, settings: CallbackSettings, timeoutMs = 1000): Promise<UrlVerification> {
+    /** WeCom's console "save" check: GET with an encrypted echostr; the receiver must echo the plaintext. */
+    verifyUrl(corpid: string, settings: CallbackSettings, timeoutMs = 1000): Promise<UrlVerification> {
       const expected = String(randomInt(1_000_000_000, 9_999_999_999));
-      if (!settings.url) return { ok: false, expected, error: 'no callback URL configured' };
+      if (!settings.url) return Promise.resolve({ ok: false, expected, error: 'no callback URL configured' });
       const crypto = createCallbackCrypto({ token: settings.token, encodingAESKey: settings.encodingAESKey, receiveId: corpid });
-      const q = crypto.sealEchostr(expected, { timestamp: String(Math.floor(clock.now() / 1000)), nonce: String(randomInt(100_000_000, 2_000_000_000)) });
-      const url = new URL(settings.url);
-      for (const [k, v] of Object.entries(q)) url.searchParams.set(k, v);
-      try {
-        const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-        const body = await res.text();
-        return { ok: res.status === 200 && body === expected, status: res.status, expected, body: body.slice(0, 200) };
-      } catch (e) {
-        return { ok: false, expected, error: (e as Error).message };
-      }
+      const q = crypto.sealEchostr(expected, { timestamp: String(Math.floor(clock.now() / 1000)), nonce: nonce() });
+      return checkEcho(settings.url, { ...q }, expected, timeoutMs);
     },
+
+    /** GETs `url` with `query`; passes when the receiver answers 200 with exactly `expected`. */
+    checkEcho,
 
     async close(): Promise<void> {
       closing.abort();
@@ -253,6 +275,34 @@ export function createDispatcher(clock: Clock, options: Partial<DispatcherOption
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+const nonce = () => String(randomInt(100_000_000, 2_000_000_000));
+
+const ownerOf = (d: Delivery): DeliveryOwner => (d.corpid !== undefined ? { corpid: d.corpid } : { appid: d.appid as string });
+
+/** WeCom: the inner XML encrypted (receiveid = corpid) into the envelope, msg_signature/timestamp/nonce. */
+function wecomTarget(corpid: string, settings: CallbackSettings): CallbackTarget {
+  const crypto = createCallbackCrypto({ token: settings.token, encodingAESKey: settings.encodingAESKey, receiveId: corpid });
+  return {
+    url: settings.url,
+    seal(xml, timestamp, n) {
+      const sealed = crypto.sealCallback(xml, { timestamp, nonce: n });
+      return { query: { ...sealed.query }, body: sealed.body };
+    },
+  };
+}
+
+async function checkEcho(target: string, query: Record<string, string>, expected: string, timeoutMs = 1000): Promise<UrlVerification> {
+  const url = new URL(target);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const body = await res.text();
+    return { ok: res.status === 200 && body === expected, status: res.status, expected, body: body.slice(0, 200) };
+  } catch (e) {
+    return { ok: false, expected, error: (e as Error).message };
+  }
+}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -1,6 +1,6 @@
 // Images the sandbox hosts in WeChat's place: QR codes (p.qpic.cn), avatars (wx.qlogo.cn) and
-// uploaded media. `/q/:key` is what a QR encodes; opening it describes the code (the phone page
-// will render it).
+// uploaded media. `/q/:key` is what a QR encodes: a browser opening it lands on the phone page ready
+// to scan it; an API client gets the code described as JSON.
 import type { FastifyInstance } from 'fastify';
 import type { SandboxDeps } from '../deps.ts';
 import { avatarPng } from '../people/avatar.ts';
@@ -24,16 +24,21 @@ export async function imagesPlugin(fastify: FastifyInstance, opts: { deps: Sandb
 
   fastify.get('/img/media/:id', async (req, reply) => {
     const id = (req.params as { id: string }).id;
-    const corp = Object.values(store.data.corps).find((c) => c.media[id]);
-    const bytes = corp ? store.media.get(id) : undefined;
-    if (!corp || !bytes) return reply.code(404).send({ error: { code: 'not_found', message: 'media not found' } });
-    return reply.header('content-type', corp.media[id]?.contentType || 'application/octet-stream').send(bytes);
+    const owners = [...Object.values(store.data.corps), ...Object.values(store.data.oas)];
+    const media = owners.map((o) => o.media[id]).find(Boolean);
+    const bytes = media ? store.media.get(id) : undefined;
+    if (!media || !bytes) return reply.code(404).send({ error: { code: 'not_found', message: 'media not found' } });
+    return reply.header('content-type', media.contentType || 'application/octet-stream').send(bytes);
   });
 
   fastify.get('/q/:key', async (req, reply) => {
     const key = (req.params as { key: string }).key;
     const target = store.data.qrCodes[key];
     if (!target) return reply.code(404).send({ error: { code: 'not_found', message: 'this QR code is no longer valid' } });
+    if (/text\/html/.test(req.headers.accept ?? '')) {
+      const phone = `${(req.url.split('?')[0] ?? '').replace(/\/q\/[^/]*$/, '')}/phone`;
+      return reply.redirect(`${phone}?scan=${encodeURIComponent(qrContentUrl(store, key))}`);
+    }
     return { qr: key, ...target };
   });
 }

@@ -26,3 +26,11 @@ export async function decodeQr(image: Buffer): Promise<string | null> {
   const found = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height);
   return found ? found.data : null;
 }
+
+/** The JPEG that mp.weixin.qq.com/cgi-bin/showqrcode serves. */
+export async function qrJpeg(content: string): Promise<Buffer> {
+  const img = await loadImage(await qrPng(content));
+  const canvas = createCanvas(img.width, img.height);
+  canvas.getContext('2d').drawImage(img, 0, 0);
+  return canvas.toBuffer('image/jpeg', 92);
+}

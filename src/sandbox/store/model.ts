@@ -1,6 +1,8 @@
 // The sandbox's whole world as plain JSON: what WeChat's servers would hold. Records (not Maps) so
 // a snapshot is a plain JSON.stringify away. Times are Unix seconds like WeChat's APIs, unless named
 // `…Ms`.
+import type { OaTokenRecord, OauthCode, OfficialAccount, SnsTokenRecord } from './oa-model.ts';
+import type { Merchant } from './pay-model.ts';
 
 export interface SandboxData {
   version: 1;
@@ -14,6 +16,16 @@ export interface SandboxData {
   tokens: Record<string, TokenRecord>;
   /** QR code key → what scanning it does. */
   qrCodes: Record<string, QrTarget>;
+  /** Official Accounts by AppID. */
+  oas: Record<string, OfficialAccount>;
+  /** OA access_token (cgi-bin/token, stable_token) → owner. */
+  oaTokens: Record<string, OaTokenRecord>;
+  /** Web-OAuth codes (single use, 5 minutes). */
+  oauthCodes: Record<string, OauthCode>;
+  /** Web-OAuth access and refresh tokens. */
+  snsTokens: Record<string, SnsTokenRecord>;
+  /** WeChat Pay merchants by mch_id. */
+  merchants: Record<string, Merchant>;
 }
 
 export interface Person {
@@ -169,11 +181,10 @@ export interface JoinWay {
   nextRoomId: number;
 }
 
-export interface QrTarget {
-  corpid: string;
-  kind: 'contact_way' | 'join_way';
-  configId: string;
-}
+export type QrTarget =
+  | { kind: 'contact_way' | 'join_way'; corpid: string; configId: string }
+  /** An Official Account's parametric QR code. */
+  | { kind: 'oa_qrcode'; appid: string; ticket: string };
 
 export interface WelcomeCode {
   code: string;

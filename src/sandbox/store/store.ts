@@ -32,17 +32,24 @@ export interface StoreOptions {
   publicUrl: string | (() => string);
   /** Called for a fresh state (no snapshot): provisions the demo corp. */
   seed: (store: SandboxStore) => void;
+  /** Called after loading a snapshot that predates some hosts, with the parts it lacked (now empty). */
+  upgrade?: (store: SandboxStore, added: string[]) => void;
   debounceMs?: number;
 }
 
 export function emptyData(): SandboxData {
-  return { version: 1, clockOffsetMs: 0, seq: 0, corps: {}, people: {}, tokens: {}, qrCodes: {} };
+  return { version: 1, clockOffsetMs: 0, seq: 0, corps: {}, people: {}, tokens: {}, qrCodes: {}, oas: {}, oaTokens: {}, oauthCodes: {}, snsTokens: {}, merchants: {} };
 }
+
+/** Parts of the state that snapshots written before the OA and Pay hosts existed lack. */
+const ADDED_LATER = ['oas', 'oaTokens', 'oauthCodes', 'snsTokens', 'merchants'] as const;
 
 export function createStore(opts: StoreOptions): SandboxStore {
   const file = opts.dataDir ? snapshotPath(opts.dataDir) : null;
   const loaded = file ? readSnapshot(file) : null;
   const data = loaded ?? emptyData();
+  const added = loaded ? ADDED_LATER.filter((k) => data[k] === undefined) : [];
+  for (const k of added) data[k] = {};
   if (loaded?.clockOffsetMs) opts.clock.advance(Math.max(0, loaded.clockOffsetMs - opts.clock.offset()));
   let dirty = false;
   let timer: NodeJS.Timeout | null = null;
@@ -85,6 +92,9 @@ export function createStore(opts: StoreOptions): SandboxStore {
   };
   if (!loaded) {
     opts.seed(store);
+    store.changed();
+  } else if (added.length) {
+    opts.upgrade?.(store, added);
     store.changed();
   }
   return store;

@@ -4,6 +4,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { SandboxDeps } from '../deps.ts';
+import { acceptLenientJson } from '../json-body.ts';
 import { registerContactWay } from './contact-way.ts';
 import { registerExternalContact } from './external-contact.ts';
 import { registerGroupchat } from './groupchat.ts';
@@ -12,7 +13,6 @@ import { registerJoinWay } from './join-way.ts';
 import { registerMassSend } from './mass-send.ts';
 import { MULTIPART_FILE_LIMIT, registerMedia } from './media.ts';
 import { registerMessage } from './message.ts';
-import { BAD_JSON } from './route.ts';
 import { registerTags } from './tags.ts';
 import { registerToken } from './token.ts';
 import { registerWelcome } from './welcome.ts';
@@ -21,16 +21,7 @@ export async function wecomPlugin(fastify: FastifyInstance, opts: { deps: Sandbo
   const { deps } = opts;
   fastify.removeAllContentTypeParsers();
   await fastify.register(multipart, { limits: { fileSize: MULTIPART_FILE_LIMIT, files: 4 } });
-  fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, body, done) => {
-    const text = String(body).trim();
-    if (!text) return done(null, {});
-    try {
-      const parsed: unknown = JSON.parse(text);
-      done(null, parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : BAD_JSON);
-    } catch {
-      done(null, BAD_JSON);
-    }
-  });
+  acceptLenientJson(fastify);
   registerToken(fastify, deps);
   registerContactWay(fastify, deps);
   registerExternalContact(fastify, deps);

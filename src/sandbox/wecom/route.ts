@@ -3,10 +3,10 @@
 // HTTP 200 with errcode/errmsg, like qyapi.weixin.qq.com.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxDeps } from '../deps.ts';
+import { BAD_JSON } from '../json-body.ts';
 import type { App, Corp } from '../store/model.ts';
 import { ERRMSG, WecomError, errmsgWithSuffix } from './errors.ts';
 
-export const BAD_JSON = Symbol('bad json');
 /** Returned by a handler that wrote the reply itself (binary downloads). */
 export const REPLIED = Symbol('replied');
 

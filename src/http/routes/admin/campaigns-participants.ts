@@ -5,7 +5,7 @@ import { listParticipants, PARTICIPANT_SORTS } from '../../../modules/participan
 import { getParticipant } from '../../../modules/participant/get-participant.ts';
 import { REWARD_STATUSES } from '../../../modules/reward/reward-row.ts';
 import { requireRole } from '../../auth.ts';
-import { CampaignParams, HelpView, pageOf, PageQuery, ParticipantParams, ParticipantSummaryView, RewardView } from './campaigns-schemas.ts';
+import { CampaignParams, HelpView, inQuery, pageOf, PageQuery, ParticipantParams, ParticipantSummaryView, RewardView } from './campaigns-schemas.ts';
 
 const tags = ['admin: participants'];
 const base = '/api/admin/workspaces/:workspace/campaigns/:campaignId/participants';
@@ -33,7 +33,7 @@ export function adminParticipantRoutes(db: Db): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Participants with filters, in keyset pages', params: CampaignParams, querystring: ListQuery, response: { 200: pageOf(ListItem) } },
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'viewer');
-      return listParticipants(db, m.workspaceId, req.params.campaignId, req.query);
+      return inQuery(() => listParticipants(db, m.workspaceId, req.params.campaignId, req.query));
     });
 
     app.get(`${base}/:participantId`, {

@@ -6,7 +6,7 @@ import { listRewards } from '../../../modules/reward/list-rewards.ts';
 import { markRewardsIssued, rewardIdsSchema } from '../../../modules/reward/mark-rewards-issued.ts';
 import { REWARD_STATUSES } from '../../../modules/reward/reward-row.ts';
 import { requireRole } from '../../auth.ts';
-import { CampaignParams, inBody, pageOf, PageQuery, RewardView } from './campaigns-schemas.ts';
+import { CampaignParams, inBody, inQuery, pageOf, PageQuery, RewardView } from './campaigns-schemas.ts';
 
 const tags = ['admin: rewards'];
 const base = '/api/admin/workspaces/:workspace/campaigns/:campaignId/rewards';
@@ -25,7 +25,7 @@ export function adminRewardRoutes(db: Db): FastifyPluginAsyncZod {
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'viewer');
       await loadCampaign(db, m.workspaceId, req.params.campaignId);
-      return listRewards(db, req.params.campaignId, req.query);
+      return inQuery(() => listRewards(db, req.params.campaignId, req.query));
     });
 
     app.post(`${base}/issue`, {

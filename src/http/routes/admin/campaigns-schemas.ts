@@ -68,15 +68,21 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-/** Runs a use case whose field errors name paths inside the request body, and says so (`body.…`). */
-export async function inBody<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a use case whose field errors name paths inside one part of the request, and says which
+ * (`body.tiers.0.target`, `querystring.cursor`), as route-level validation does.
+ */
+export async function fieldsIn<T>(part: 'body' | 'querystring', run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
     if (err instanceof AppError && err.fields) {
-      const fields = err.fields.map((f) => ({ ...f, path: f.path ? `body.${f.path}` : 'body' }));
+      const fields = err.fields.map((f) => ({ ...f, path: f.path ? `${part}.${f.path}` : part }));
       throw new AppError(err.code, err.message, { fields, ...(err.details ? { details: err.details } : {}), cause: err });
     }
     throw err;
   }
 }
+
+export const inBody = <T>(run: () => Promise<T>) => fieldsIn('body', run);
+export const inQuery = <T>(run: () => Promise<T>) => fieldsIn('querystring', run);

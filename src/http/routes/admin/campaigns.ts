@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
+import type { JobQueue } from '../../../jobs/queue.ts';
 import { campaignConfigSchema } from '../../../domain/task-fission/campaign-config.ts';
 import { createCampaign } from '../../../modules/campaign/create-campaign.ts';
 import { updateCampaign } from '../../../modules/campaign/update-campaign.ts';
@@ -13,6 +14,8 @@ import { deleteCampaign } from '../../../modules/campaign/delete-campaign.ts';
 import { copyCampaign } from '../../../modules/campaign/copy-campaign.ts';
 import { getCampaign } from '../../../modules/campaign/get-campaign.ts';
 import { listCampaigns } from '../../../modules/campaign/list-campaigns.ts';
+import { afterCampaignChange } from '../../../modules/fission/after-campaign-change.ts';
+import { onCampaignPublished } from '../../../modules/fission/on-campaign-published.ts';
 import { requireRole } from '../../auth.ts';
 import { CampaignListItem, CampaignParams, CampaignView, inBody, WorkspaceParams } from './campaigns-schemas.ts';
 
@@ -23,7 +26,7 @@ const IfMatch = z.object({
 });
 const versionOf = (header: string | undefined) => (header === undefined ? undefined : Number(header.replaceAll('"', '')));
 
-export function adminCampaignRoutes(db: Db): FastifyPluginAsyncZod {
+export function adminCampaignRoutes(db: Db, jobs: JobQueue): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(base, {
       schema: { tags, summary: 'Campaigns, newest first, with status, stock left, participants and completions', params: WorkspaceParams, response: { 200: z.object({ campaigns: z.array(CampaignListItem) }) } },
@@ -55,21 +58,33 @@ export function adminCampaignRoutes(db: Db): FastifyPluginAsyncZod {
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');
       const input = { workspaceId: m.workspaceId, campaignId: req.params.campaignId, config: req.body, expectedVersion: versionOf(req.headers['if-match']) };
-      return inBody(() => db.transaction((tx) => updateCampaign(tx, input)));
+      return inBody(() => db.transaction(async (tx) => {
+        const view = await updateCampaign(tx, input);
+        await afterCampaignChange(tx, jobs, m.workspaceId, view);
+        return view;
+      }));
     });
 
     app.post(`${base}/:campaignId/publish`, {
       schema: { tags, summary: 'Publish a draft: scheduled before its start, running after (operator)', params: CampaignParams, response: { 200: CampaignView } },
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');
-      return db.transaction((tx) => publishCampaign(tx, { workspaceId: m.workspaceId, campaignId: req.params.campaignId }));
+      return db.transaction(async (tx) => {
+        const view = await publishCampaign(tx, { workspaceId: m.workspaceId, campaignId: req.params.campaignId });
+        await onCampaignPublished(tx, jobs, m.workspaceId, view);
+        return view;
+      });
     });
 
     app.post(`${base}/:campaignId/end`, {
       schema: { tags, summary: 'End a scheduled or running campaign now (operator)', params: CampaignParams, response: { 200: CampaignView } },
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');
-      return db.transaction((tx) => endCampaign(tx, { workspaceId: m.workspaceId, campaignId: req.params.campaignId }));
+      return db.transaction(async (tx) => {
+        const view = await endCampaign(tx, { workspaceId: m.workspaceId, campaignId: req.params.campaignId });
+        await afterCampaignChange(tx, jobs, m.workspaceId, view);
+        return view;
+      });
     });
 
     app.post(`${base}/:campaignId/copy`, {

@@ -6,10 +6,9 @@ import type { Db } from '../../../db/client.ts';
 import { staffInputSchema, staffUserIdSchema } from '../../../modules/staff/staff-member.ts';
 import { listStaff } from '../../../modules/staff/list-staff.ts';
 import { upsertStaff } from '../../../modules/staff/upsert-staff.ts';
-import { STAFF_SYNC_MAX, syncStaff } from '../../../modules/staff/sync-staff.ts';
-import { corpTagInputSchema } from '../../../modules/staff/corp-tag.ts';
+import { staffListSchema, syncStaff } from '../../../modules/staff/sync-staff.ts';
 import { listCorpTags } from '../../../modules/staff/list-corp-tags.ts';
-import { syncCorpTags } from '../../../modules/staff/sync-corp-tags.ts';
+import { corpTagListSchema, syncCorpTags } from '../../../modules/staff/sync-corp-tags.ts';
 import { requireRole } from '../../auth.ts';
 import { inBody, WorkspaceParams } from './campaigns-schemas.ts';
 
@@ -31,7 +30,7 @@ export function adminStaffRoutes(db: Db): FastifyPluginAsyncZod {
     app.put(`${base}/staff`, {
       schema: {
         tags, summary: 'Replace the staff list (operator): listed members are upserted, the others deactivated',
-        params: WorkspaceParams, body: z.object({ staff: z.array(staffInputSchema).max(STAFF_SYNC_MAX) }).strict(), response: { 200: SyncResult },
+        params: WorkspaceParams, body: z.object({ staff: staffListSchema }).strict(), response: { 200: SyncResult },
       },
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');
@@ -58,7 +57,7 @@ export function adminStaffRoutes(db: Db): FastifyPluginAsyncZod {
     app.put(`${base}/corp-tags`, {
       schema: {
         tags, summary: 'Replace the corp tag list (operator): listed tags are upserted, the others deactivated',
-        params: WorkspaceParams, body: z.object({ tags: z.array(corpTagInputSchema).max(10_000) }).strict(), response: { 200: SyncResult },
+        params: WorkspaceParams, body: z.object({ tags: corpTagListSchema }).strict(), response: { 200: SyncResult },
       },
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');

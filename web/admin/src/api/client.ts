@@ -35,6 +35,7 @@ interface Options {
   signal?: AbortSignal;
   /** Do not trigger the global "session ended" handler (the login form handles 401 itself). */
   quiet401?: boolean;
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
@@ -43,7 +44,7 @@ export async function request<T>(method: string, path: string, opts: Options = {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: opts.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { accept: 'application/json', ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }), ...opts.headers },
       body: opts.body === undefined ? null : JSON.stringify(opts.body),
       signal: opts.signal ?? null,
     });

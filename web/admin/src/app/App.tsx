@@ -15,6 +15,12 @@ import { NotFoundState } from '../components/ErrorState.tsx';
 const LoginPage = lazy(() => import('../pages/login/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./AppLayout.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage.tsx'));
+const StaffPage = lazy(() => import('../pages/staff/StaffPage.tsx'));
+const CampaignsPage = lazy(() => import('../pages/campaigns/CampaignsPage.tsx'));
+const CampaignWizard = lazy(() => import('../pages/wizard/CampaignWizard.tsx'));
+const CampaignDashboard = lazy(() => import('../pages/dashboard/CampaignDashboard.tsx'));
+const ParticipantsPage = lazy(() => import('../pages/participants/ParticipantsPage.tsx'));
+const ParticipantDetail = lazy(() => import('../pages/participants/ParticipantDetail.tsx'));
 
 export function App() {
   const { i18n } = useTranslation();
@@ -42,6 +48,13 @@ export function App() {
                 <Route path="/" element={<RequireSession><RootRedirect /></RequireSession>} />
                 <Route path="/w/:ws" element={<RequireSession><AppLayout /></RequireSession>}>
                   <Route index element={<Navigate to="campaigns" replace />} />
+                  <Route path="campaigns" element={<CampaignsPage />} />
+                  <Route path="campaigns/new" element={<CampaignWizard />} />
+                  <Route path="campaigns/:id/edit" element={<CampaignWizard />} />
+                  <Route path="campaigns/:id" element={<CampaignDashboard />} />
+                  <Route path="campaigns/:id/participants" element={<ParticipantsPage />} />
+                  <Route path="campaigns/:id/participants/:pid" element={<ParticipantDetail />} />
+                  <Route path="staff" element={<StaffPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="*" element={<NotFoundState />} />
                 </Route>

@@ -1,0 +1,52 @@
+// Jobs of the task-fission flows (handlers: ./handlers.ts). Each is idempotent and enqueued in
+// the transaction that causes it, with an idempotency key naming its one effect.
+import { z } from 'zod';
+import { defineJob } from '../define-job.ts';
+
+const ws = z.uuid();
+const id = z.number().int().positive();
+const userId = z.string().min(1).max(64);
+
+/**
+ * send_welcome_msg with the add event's WelcomeCode, which WeCom honours for 20 s only: its own
+ * queue (never behind slow jobs), key = the welcome code, retries after 1, 2, 4 s.
+ */
+export const SendWelcomeJob = defineJob('fission.welcome.send', z.object({ workspaceId: ws, attemptId: id }), {
+  retryLimit: 3, retryDelay: 1, retryDelayMax: 4, expireInSeconds: 30,
+});
+
+/** The fallback when the code was missing or unusable: a staff-confirmed group-send (≤ 1 a day per customer). */
+export const SendWelcomeFallbackJob = defineJob('fission.welcome.fallback', z.object({ workspaceId: ws, attemptId: id }), {
+  retryLimit: 5, retryDelay: 10, retryDelayMax: 600, expireInSeconds: 60,
+});
+
+/** mark_tag: the campaign's corp tags on (join) or off (the friend was deleted). */
+export const MarkTagsJob = defineJob('fission.tags.mark', z.object({
+  workspaceId: ws,
+  staffUserId: userId,
+  externalUserId: z.string().min(1).max(128),
+  addTagIds: z.array(z.string().min(1).max(64)).max(20),
+  removeTagIds: z.array(z.string().min(1).max(64)).max(20),
+}), { retryLimit: 6, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60 });
+
+/** App message to the participant's staff member when a tier was reached and its prize reserved. */
+export const NotifyTierReachedJob = defineJob('fission.staff.notify-tier', z.object({ workspaceId: ws, rewardId: id }), {
+  retryLimit: 5, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
+});
+
+/** Creates a campaign's own code (participantId null) or a participant's help code at WeCom. */
+export const EnsureContactWayJob = defineJob('fission.contact-way.ensure', z.object({ workspaceId: ws, campaignId: id, participantId: id.nullable() }), {
+  retryLimit: 6, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
+});
+
+/** Deletes an ended campaign's contact ways at WeCom, a batch per run (re-enqueues itself while some are left). */
+export const CleanupContactWaysJob = defineJob('fission.contact-ways.cleanup', z.object({ workspaceId: ws, campaignId: id }), {
+  retryLimit: 10, retryDelay: 30, retryDelayMax: 3600, expireInSeconds: 600,
+});
+
+/** Runs at the campaign's end time: starts the clean-up, or waits again if the end was moved later. */
+export const CampaignEndWatchJob = defineJob('fission.campaign.end-watch', z.object({ workspaceId: ws, campaignId: id, endAt: z.iso.datetime() }), {
+  retryLimit: 10, retryDelay: 30, retryDelayMax: 3600, expireInSeconds: 60,
+});
+
+export const FISSION_JOBS = [SendWelcomeJob, SendWelcomeFallbackJob, MarkTagsJob, NotifyTierReachedJob, EnsureContactWayJob, CleanupContactWaysJob, CampaignEndWatchJob] as const;

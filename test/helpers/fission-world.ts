@@ -1,0 +1,128 @@
+// A whole task-fission world for flow tests: the WeCom sandbox on its own port, our real HTTP app
+// listening on another (callbacks arrive over HTTP, encrypted), real WeCom clients, the job queue
+// with every worker running, and a workspace linked to the sandbox's demo corp with its staff and
+// a corp tag. Campaigns are created and published through the campaign module's use cases.
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/db/client.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { JobQueue } from '../../src/jobs/queue.ts';
+import { ALL_QUEUES, startWorkers } from '../../src/jobs/registry.ts';
+import { createCampaign } from '../../src/modules/campaign/create-campaign.ts';
+import { publishCampaign } from '../../src/modules/campaign/publish-campaign.ts';
+import type { CampaignConfigInput } from '../../src/domain/task-fission/campaign-config.ts';
+import { ensureContactWay } from '../../src/modules/fission/ensure-contact-way.ts';
+import { onCampaignPublished } from '../../src/modules/fission/on-campaign-published.ts';
+import { syncCorpTags } from '../../src/modules/staff/sync-corp-tags.ts';
+import { upsertStaff } from '../../src/modules/staff/upsert-staff.ts';
+import { DEMO_CORPID, makePeople, startTestSandbox, type Json, type TestSandbox } from './sandbox.ts';
+
+export const STAFF = ['ZhangWei', 'WangFang', 'LiNa', 'LiuYang'] as const;
+
+export interface FissionWorld {
+  db: Db;
+  sb: TestSandbox;
+  app: FastifyInstance;
+  jobs: JobQueue;
+  config: Config;
+  workspaceId: string;
+  slug: string;
+  tagId: string;
+  /** Creates and publishes a campaign (defaults: running now, one staff, tier 1 target 2), and makes its code. */
+  campaign(patch?: Partial<CampaignConfigInput>): Promise<{ id: number; qrUrl: string }>;
+  people(count: number, person?: Json): Promise<Json[]>;
+  /** A person scans a QR (waits until the sandbox sent the callbacks). */
+  scan(person: Json, qrUrl: string, extra?: Json): Promise<Json>;
+  /** Waits until every inbox row and job of the world has settled. */
+  settle(timeoutMs?: number): Promise<void>;
+  h5(method: 'GET' | 'POST', url: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+let seedCounter = 1000;
+
+export async function startFissionWorld(db: Db, slug = 'flows'): Promise<FissionWorld> {
+  const sb = await startTestSandbox();
+  const config = loadConfig({ LOG_LEVEL: 'silent', FISSION_SANDBOX_URL: sb.url, FISSION_WORKER_CONCURRENCY: '8' });
+  const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
+  const app = await buildApp({ config, db, jobs });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as { port: number };
+  // Links in welcome cards point at this server.
+  config.publicUrl = `http://127.0.0.1:${port}`;
+
+  const corp = (await sb.api('GET', '/credentials')).body.wecom.corps.find((c: Json) => c.corpid === DEMO_CORPID);
+  const app_ = (kind: string) => corp.apps.find((a: Json) => a.kind === kind);
+  const workspaceId = (await db.query<{ id: string }>(
+    `INSERT INTO workspaces (slug, name, use_sandbox, wecom_corp_id, wecom_contact_secret, wecom_agent_id, wecom_agent_secret, wecom_callback_token, wecom_callback_aes_key)
+     VALUES ($1, $1, true, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [slug, DEMO_CORPID, app_('contact').secret, app_('agent').agentid, app_('agent').secret, corp.callback.token, corp.callback.encodingAESKey],
+  )).rows[0]!.id;
+  for (const userid of STAFF) await upsertStaff(db, workspaceId, { userid, name: userid });
+  const token = await sb.token();
+  const tag = await sb.wecom(`/cgi-bin/externalcontact/add_corp_tag?access_token=${token}`, { group_name: '活动', tag: [{ name: `裂变-${slug}` }] });
+  const tagId = tag.tag_group.tag[0].id as string;
+  await syncCorpTags(db, workspaceId, [{ tagId, name: `裂变-${slug}`, groupName: '活动' }]);
+  const put = await sb.api('PUT', `/corps/${DEMO_CORPID}/callback`, { url: `${config.publicUrl}/callback/wecom/${slug}`, verify: true });
+  if (put.status !== 200) throw new Error(`callback setup failed: ${JSON.stringify(put.body)}`);
+  await startWorkers({ db, config, jobs });
+
+  const world: FissionWorld = {
+    db, sb, app, jobs, config, workspaceId, slug, tagId,
+    async campaign(patch = {}) {
+      const now = Date.now();
+      const input: CampaignConfigInput = {
+        name: '好友助力领好礼',
+        startAt: new Date(now - 60_000).toISOString(),
+        endAt: new Date(now + 86_400_000).toISOString(),
+        channel: { type: 'wecom', staffUserIds: ['ZhangWei'] },
+        tiers: [{ target: 2, reward: { type: 'physical', name: '保温杯' }, stock: 100 }],
+        rules: { joinTagIds: [tagId] },
+        ...patch,
+      };
+      const c = await db.transaction(async (tx) => {
+        const draft = await createCampaign(tx, { workspaceId, createdBy: null, config: input });
+        const published = await publishCampaign(tx, { workspaceId, campaignId: draft.id });
+        await onCampaignPublished(tx, jobs, workspaceId, published);
+        return published;
+      });
+      const code = await ensureContactWay({ db, jobs, config }, { workspaceId, campaignId: c.id, participantId: null });
+      return { id: c.id, qrUrl: code.qrUrl };
+    },
+    async people(count, person) {
+      return (await sb.api('POST', '/people', { count, seed: seedCounter++, ...(person ? { person } : {}) })).body.people as Json[];
+    },
+    async scan(person, qrUrl, extra = {}) {
+      const r = await sb.api('POST', '/actions/scan', { person_id: person.id, qr_url: qrUrl, wait: true, ...extra });
+      if (r.status !== 200) throw new Error(`scan failed: ${JSON.stringify(r.body)}`);
+      return r.body;
+    },
+    async settle(timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        await sb.api('POST', '/deliveries/flush', {});
+        const open = await db.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM inbox WHERE status IN ('pending', 'failed'))
+                + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds') AS n`,
+        );
+        if (open.rows[0]!.n === 0) return;
+        if (Date.now() > until) throw new Error(`not settled after ${timeoutMs} ms: ${open.rows[0]!.n} open`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async h5(method, url, opts = {}) {
+      const r = await app.inject({
+        method, url,
+        headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+        ...(opts.body === undefined ? {} : { payload: opts.body as object }),
+      });
+      return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
+    },
+    async close() {
+      await sb.close();
+      await app.close();
+      await jobs.stop();
+    },
+  };
+  return world;
+}

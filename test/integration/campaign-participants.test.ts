@@ -1,0 +1,122 @@
+// The participants pages over generated activity: keyset pages cover everyone exactly once, in
+// order; each filter returns exactly the rows a raw query finds; the detail shows the inviter
+// chain, helpers and rewards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachEngine } from '../helpers/db.ts';
+import { startAdminApi, type AdminApi } from '../helpers/admin-api.ts';
+import { campaignInput, seedCampaign, seedStaff } from '../../src/db/seeders/task-fission-campaign.ts';
+import { seedTaskFissionActivity } from '../../src/db/seeders/task-fission-activity.ts';
+
+describeEachEngine('campaign participants API', (ctx) => {
+  let api: AdminApi;
+  let campaignId: number;
+  const list = (query: string) => api.call('GET', `${api.url(`/campaigns/${campaignId}/participants`)}?${query}`, { as: 'viewer' });
+  const ids = async (sql: string) => (await ctx().db.query<{ id: number }>(`SELECT id FROM participants p WHERE campaign_id = $1 AND ${sql} ORDER BY id DESC`, [campaignId])).rows.map((r) => r.id);
+
+  /** Every page of a listing, following nextCursor. */
+  async function all(query: string): Promise<any[]> {
+    const items: any[] = [];
+    let cursor = '';
+    for (let guard = 0; guard < 100; guard++) {
+      const r = await list(`${query}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      items.push(...r.body.items);
+      if (!r.body.nextCursor) return items;
+      cursor = r.body.nextCursor;
+    }
+    throw new Error('too many pages');
+  }
+
+  before(async () => {
+    const now = new Date();
+    api = await startAdminApi(ctx().db, 'people');
+    await seedStaff(ctx().db, api.ws.workspaceId);
+    const c = await seedCampaign(ctx().db, { workspaceId: api.ws.workspaceId, now, config: campaignInput(now), publish: true });
+    campaignId = c.id;
+    await seedTaskFissionActivity(ctx().db, { workspaceId: api.ws.workspaceId, campaignId, participants: 60, seed: 3, until: now });
+  });
+  after(async () => api.close());
+
+  test('recent order: pages cover every participant once, newest first', async () => {
+    const items = await all('sort=recent');
+    assert.deepEqual(items.map((p) => p.id), await ids('true'));
+  });
+
+  test('by helps: pages are ordered by valid helps, then id, and cover everyone', async () => {
+    const items = await all('sort=helps');
+    assert.equal(items.length, 60);
+    for (let i = 1; i < items.length; i++) {
+      const [a, b] = [items[i - 1], items[i]];
+      assert.ok(a.validHelps > b.validHelps || (a.validHelps === b.validHelps && a.id > b.id), `order at ${i}`);
+    }
+    assert.equal(new Set(items.map((p) => p.id)).size, 60);
+  });
+
+  const filters: Array<[string, string]> = [
+    ['friendStatus=lost', `friend_status = 'lost'`],
+    ['friendStatus=friend', `friend_status = 'friend'`],
+    ['completedTier=1', 'completed_tiers & 1 <> 0'],
+    ['completedTier=2', 'completed_tiers & 2 <> 0'],
+    ['rewardStatus=none', 'NOT EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id)'],
+    ['rewardStatus=claimed', `EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.status = 'claimed')`],
+    ['rewardStatus=issued&friendStatus=friend', `friend_status = 'friend' AND EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.status = 'issued')`],
+    ['search=%E7%94%A8%E6%88%B71', `nickname LIKE '%用户1%'`],
+    ['search=wm_p5', `external_userid = 'wm_p5'`],
+    ['search=50%25', 'false'],
+  ];
+  for (const [query, where] of filters) {
+    test(`filter ${query} returns exactly the matching rows`, async () => {
+      const expected = await ids(where);
+      if (where !== 'false') assert.ok(expected.length > 0, 'the generated data has matches');
+      assert.deepEqual((await all(query)).map((p) => p.id), expected);
+    });
+  }
+
+  test('list items carry standing and rewards', async () => {
+    const [winner] = await ids('EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id)');
+    const item = (await all('sort=recent')).find((p) => p.id === winner);
+    assert.ok(item.rewards.length > 0);
+    assert.ok(item.completedTiers.includes(1));
+    assert.equal(item.funnel, 'completed');
+  });
+
+  test('bad queries → 400 naming the parameter', async () => {
+    const cases: Array<[string, string]> = [
+      ['completedTier=9', 'querystring.completedTier'], ['limit=0', 'querystring.limit'], ['rewardStatus=lost', 'querystring.rewardStatus'], ['cursor=abc', 'querystring.cursor'],
+    ];
+    for (const [query, field] of cases) {
+      const r = await list(query);
+      assert.equal(r.status, 400, query);
+      assert.ok(r.body.error.fields.some((f: any) => f.path === field), `${query}: ${JSON.stringify(r.body.error.fields)}`);
+    }
+  });
+
+  test('detail: inviter chain up to level 1, helpers, invitees and rewards', async () => {
+    const { db } = ctx();
+    const deep = (await db.query<{ id: number; level: number }>(`SELECT id, level FROM participants WHERE campaign_id = $1 AND level >= 3 ORDER BY level DESC, id LIMIT 1`, [campaignId])).rows[0]!;
+    const r = await api.call('GET', api.url(`/campaigns/${campaignId}/participants/${deep.id}`), { as: 'viewer' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.inviterChain.length, deep.level - 1);
+    assert.deepEqual(r.body.inviterChain.map((p: any) => p.level), Array.from({ length: deep.level - 1 }, (_, i) => deep.level - 1 - i));
+    assert.equal(r.body.inviterChain[0].id, r.body.inviterId);
+
+    const busiest = (await db.query<{ id: number }>(`SELECT inviter_id AS id FROM helps WHERE campaign_id = $1 GROUP BY inviter_id ORDER BY count(*) DESC, inviter_id LIMIT 1`, [campaignId])).rows[0]!;
+    const d = (await api.call('GET', api.url(`/campaigns/${campaignId}/participants/${busiest.id}`))).body;
+    const raw = (await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM helps WHERE inviter_id = $1 GROUP BY status`, [busiest.id])).rows;
+    for (const s of ['valid', 'revoked', 'invalid']) assert.equal(d.helps[s], raw.find((x) => x.status === s)?.n ?? 0, s);
+    assert.equal(d.helps.recent.length, raw.reduce((a, x) => a + x.n, 0));
+    const invitees = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participants WHERE inviter_id = $1`, [busiest.id])).rows[0]!.n;
+    assert.equal(d.invitees, invitees);
+    const rewards = (await db.query<{ id: number }>(`SELECT id FROM rewards WHERE participant_id = $1 ORDER BY tier_no`, [busiest.id])).rows.map((x) => x.id);
+    assert.deepEqual(d.rewards.map((x: any) => x.id), rewards);
+  });
+
+  test('a participant of another campaign, or an unknown one → 404', async () => {
+    const other = await seedCampaign(ctx().db, { workspaceId: api.ws.workspaceId });
+    const [someone] = await ids('true');
+    assert.equal((await api.call('GET', api.url(`/campaigns/${other.id}/participants/${someone}`))).status, 404);
+    assert.equal((await api.call('GET', api.url(`/campaigns/${campaignId}/participants/99999999`))).status, 404);
+    assert.equal((await api.call('GET', api.url(`/campaigns/99999999/participants`))).status, 404);
+  });
+});

@@ -1,0 +1,37 @@
+// One ECharts instance bound to a div: follows the option, resizes with its box, disposes on unmount.
+import { useEffect, useRef } from 'react';
+import { echarts, PALETTE } from '../lib/echarts.ts';
+import type { EChartsCoreOption } from 'echarts/core';
+
+export function EChart({ option, height = 280, testId, onEvent }: { option: EChartsCoreOption; height?: number; testId?: string; onEvent?: { click?: (params: unknown) => void } }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ color: PALETTE, animationDuration: 300, ...option }, { notMerge: true });
+  }, [option]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onEvent?.click) return;
+    c.on('click', onEvent.click);
+    return () => {
+      c.off('click', onEvent.click);
+    };
+  }, [onEvent]);
+
+  return <div ref={el} style={{ height, width: '100%' }} data-testid={testId} />;
+}

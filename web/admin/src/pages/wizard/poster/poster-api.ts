@@ -1,0 +1,87 @@
+// The poster endpoints: background upload (multipart) and the server-rendered preview of a
+// template (PNG). The preview refreshes itself shortly after the template stops changing.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../api/client.ts';
+import type { PosterTemplate } from '../../../api/campaign-types.ts';
+
+export interface UploadedBackground {
+  id: string;
+  width: number;
+  height: number;
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as { error?: { code?: ApiError['code']; message?: string; fields?: ApiError['fields']; requestId?: string } } | undefined;
+  return new ApiError(res.status, body?.error?.code ?? 'bad_request', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.fields ?? [], body?.error?.requestId);
+}
+
+export async function uploadBackground(workspaceApi: string, file: File): Promise<UploadedBackground> {
+  const form = new FormData();
+  form.append('file', file);
+  let res: Response;
+  try {
+    res = await fetch(`${workspaceApi}/poster-backgrounds`, { method: 'POST', body: form, credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiError(0, 'network', (err as Error).message);
+  }
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as UploadedBackground;
+}
+
+export type PreviewState = 'idle' | 'loading' | 'ready' | 'error' | 'unavailable';
+
+/** Server preview of `template`, re-rendered 600 ms after the last change. */
+export function usePosterPreview(workspaceApi: string, template: PosterTemplate) {
+  const [state, setState] = useState<PreviewState>('idle');
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const unavailable = useRef(false);
+
+  useEffect(() => {
+    if (unavailable.current) return;
+    const ac = new AbortController();
+    const timer = setTimeout(async () => {
+      setState('loading');
+      try {
+        const res = await fetch(`${workspaceApi}/poster-preview`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', accept: 'image/png' },
+          body: JSON.stringify({ template }),
+          signal: ac.signal,
+        });
+        if (res.status === 404 && !res.headers.get('content-type')?.includes('image')) {
+          const e = await errorOf(res);
+          // No such route (the preview service is not deployed) — not a bad template.
+          if (e.message.startsWith('no route')) {
+            unavailable.current = true;
+            setState('unavailable');
+            return;
+          }
+          throw e;
+        }
+        if (!res.ok) throw await errorOf(res);
+        const blob = await res.blob();
+        setUrl((old) => {
+          if (old) URL.revokeObjectURL(old);
+          return URL.createObjectURL(blob);
+        });
+        setError(null);
+        setState('ready');
+      } catch (err) {
+        if (ac.signal.aborted) return;
+        const e = err as ApiError;
+        setError(e.fields?.length ? e.fields.map((f) => f.message).join(';') : e.message);
+        setState('error');
+      }
+    }, 600);
+    return () => {
+      clearTimeout(timer);
+      ac.abort();
+    };
+  }, [workspaceApi, template, tick]);
+
+  const refresh = useCallback(() => setTick((n) => n + 1), []);
+  return { state, url, error, refresh };
+}
