@@ -111,7 +111,7 @@ describeEachEngine('posters over HTTP', (ctx) => {
     const unknown = { ...template, background: { imageId: randomUUID(), width: 600, height: 900 } };
     const missing = await w.app.inject({ method: 'POST', url: `${api()}/poster-preview`, payload: { template: unknown }, headers: { cookie: await cookieFor('viewer') } });
     assert.equal(missing.statusCode, 400);
-    assert.deepEqual(missing.json().error.fields.map((f: { path: string }) => f.path), ['template.background.imageId']);
+    assert.deepEqual(missing.json().error.fields.map((f: { path: string }) => f.path), ['body.template.background.imageId']);
   });
 
   test('a campaign\'s template shapes its posters; a layout change bumps the version and the poster', async () => {
@@ -140,6 +140,9 @@ describeEachEngine('posters over HTTP', (ctx) => {
     const saved = await w.admin('PUT', `${api()}/campaigns/${c.id}/poster`, { body: { template: moved } });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.equal(saved.body.template.version, 2);
+    const foreign = await w.admin('PUT', `${api()}/campaigns/${c.id}/poster`, { body: { template: { ...moved, background: { imageId: randomUUID(), width: 600, height: 900 } } } });
+    assert.equal(foreign.status, 400, JSON.stringify(foreign.body));
+    assert.deepEqual(foreign.body.error.fields.map((f: { path: string }) => f.path), ['body.template.background.imageId']);
     // A full update that leaves the poster out keeps it.
     const view = await w.admin('GET', `${api()}/campaigns/${c.id}`);
     const { poster: _p, ...rest } = view.body.config;
@@ -167,6 +170,6 @@ describeEachEngine('posters over HTTP', (ctx) => {
     assert.match(JSON.stringify(offFrame.body.error.fields), /poster\.qr\.x/);
     const unknownBg = await w.admin('POST', `${api()}/campaigns`, { body: { ...input, poster: { ...base, background: { imageId: randomUUID(), width: 750, height: 1334 } } } });
     assert.equal(unknownBg.status, 400, JSON.stringify(unknownBg.body));
-    assert.deepEqual(unknownBg.body.error.fields.map((f: { path: string }) => f.path), ['poster.background.imageId']);
+    assert.deepEqual(unknownBg.body.error.fields.map((f: { path: string }) => f.path), ['body.poster.background.imageId']);
   });
 });

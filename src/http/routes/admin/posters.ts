@@ -76,7 +76,7 @@ export function adminPosterRoutes(db: Db, renderer: LazyPosterRenderer): Fastify
         const id = template.background.imageId;
         const bg = await getBackground(db, m.workspaceId, id).catch((err: unknown) => {
           if (err instanceof AppError && err.code === 'not_found') {
-            throw validationError([{ path: 'template.background.imageId', message: 'no background with this id was uploaded to this workspace' }]);
+            throw validationError([{ path: 'body.template.background.imageId', message: 'no background with this id was uploaded to this workspace' }]);
           }
           throw err;
         });
@@ -101,6 +101,11 @@ export function adminPosterRoutes(db: Db, renderer: LazyPosterRenderer): Fastify
       const view = await db.transaction(async (tx) => {
         const c = await getCampaign(tx, m.workspaceId, req.params.campaignId);
         return updateCampaign(tx, { workspaceId: m.workspaceId, campaignId: c.id, config: { ...c.config, poster: req.body.template } });
+      }).catch((err: unknown) => {
+        // The campaign names the template `poster`; this request calls it `body.template`.
+        if (!(err instanceof AppError && err.fields)) throw err;
+        const fields = err.fields.map((f) => ({ ...f, path: f.path.replace(/^poster(?=\.|$)/, 'body.template') }));
+        throw new AppError(err.code, err.message, { fields, ...(err.details ? { details: err.details } : {}), cause: err });
       });
       return { template: view.config.poster ?? null };
     });
