@@ -172,4 +172,12 @@ describeEachEngine('posters over HTTP', (ctx) => {
     assert.equal(unknownBg.status, 400, JSON.stringify(unknownBg.body));
     assert.deepEqual(unknownBg.body.error.fields.map((f: { path: string }) => f.path), ['body.poster.background.imageId']);
   });
+
+  test('the poster routes are in the OpenAPI document', async () => {
+    const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['poster-backgrounds', 'poster-backgrounds/{id}', 'poster-preview', 'campaigns/{campaignId}/poster']) {
+      assert.ok(doc.paths[`/api/admin/workspaces/{workspace}/${path}`], path);
+    }
+    assert.ok(doc.paths['/api/admin/workspaces/{workspace}/poster-preview'].post.requestBody.content['application/json'].schema.properties.template);
+  });
 });
