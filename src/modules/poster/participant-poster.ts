@@ -1,10 +1,10 @@
-// A participant's poster until campaigns carry their own template: the default layout (avatar and
-// nickname bottom-left, the help-link QR bottom-right) on a background showing the campaign's offer
-// (default-background.ts). The cache version is derived from what is drawn (offer, nickname,
-// avatar, help link), so a new avatar or a moved public URL renders a new poster instead of
-// serving a stale one.
+// A participant's poster: the campaign's own template when it has one, else the default layout
+// (avatar and nickname bottom-left, the help-link QR bottom-right) on a background showing the
+// campaign's offer (default-background.ts). The cache version is derived from what is drawn
+// (template version or offer, nickname, avatar, help link), so a new layout, a new avatar or a
+// moved public URL renders a new poster instead of serving a stale one.
 import { createHash } from 'node:crypto';
-import { defaultPosterTemplate, DEFAULT_FRAME_HEIGHT, FRAME_WIDTH } from '../../domain/poster/template.ts';
+import { defaultPosterTemplate, DEFAULT_FRAME_HEIGHT, FRAME_WIDTH, type PosterTemplate } from '../../domain/poster/template.ts';
 import { defaultPosterBackground, type PosterOffer } from './default-background.ts';
 import { getOrRenderPoster, type PosterFile } from './get-or-render-poster.ts';
 import type { PosterCache } from './poster-cache.ts';
@@ -18,26 +18,43 @@ export interface PosterSubject {
   /** What the QR code encodes: the participant's help page. */
   helpUrl: string;
   offer: PosterOffer;
+  /** The campaign's template; null → the default one. */
+  template: PosterTemplate | null;
 }
+
+/** The bytes of an uploaded background (get-background.ts), asked for only when a poster is drawn. */
+export type BackgroundLoader = (imageId: string) => Promise<Uint8Array>;
 
 const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 const AVATAR_TIMEOUT_MS = 4000;
 
 /** The poster's pixel size (the page reserves a box of this shape before the image arrives). */
-export function participantPosterSize(): { width: number; height: number } {
-  return { width: FRAME_WIDTH, height: DEFAULT_FRAME_HEIGHT };
+export function participantPosterSize(template: PosterTemplate | null): { width: number; height: number } {
+  const bg = template?.background;
+  return bg ? { width: bg.width, height: bg.height } : { width: FRAME_WIDTH, height: DEFAULT_FRAME_HEIGHT };
 }
 
 /** A positive 31-bit number that changes whenever what the poster shows changes. */
 export function participantPosterVersion(s: PosterSubject): number {
-  const h = createHash('sha256').update(JSON.stringify([s.offer, s.nickname, s.avatar, s.helpUrl])).digest();
+  const drawn = s.template ? ['template', s.template.version] : ['default', s.offer];
+  const h = createHash('sha256').update(JSON.stringify([...drawn, s.nickname, s.avatar, s.helpUrl])).digest();
   return (h.readUInt32BE(0) % 2_147_483_646) + 1;
 }
 
-export function getParticipantPoster(cache: PosterCache, s: PosterSubject): Promise<PosterFile> {
+export function getParticipantPoster(cache: PosterCache, s: PosterSubject, loadBackground: BackgroundLoader): Promise<PosterFile> {
   const version = participantPosterVersion(s);
   const key = { workspaceId: s.workspaceId, campaignId: String(s.campaignId), participantId: String(s.participantId), version };
   return getOrRenderPoster(cache, key, async () => {
+    if (s.template) {
+      const ref = s.template.background;
+      return {
+        template: { ...s.template, version },
+        background: ref ? { id: ref.imageId, bytes: await loadBackground(ref.imageId) } : null,
+        avatar: await fetchAvatar(s.avatar),
+        nickname: s.nickname,
+        helpUrl: s.helpUrl,
+      };
+    }
     const bg = defaultPosterBackground(s.offer);
     return {
       template: { ...defaultPosterTemplate({ imageId: bg.id, width: bg.width, height: bg.height }), version },

@@ -20,9 +20,10 @@ import { findParticipantById, type FlowParticipant } from '../../../modules/fiss
 import { helpUrl, linkSecret } from '../../../modules/fission/links.ts';
 import { publicCampaign } from '../../../modules/fission/public-campaign.ts';
 import { getLeaderboard } from '../../../modules/participant/get-leaderboard.ts';
-import { createPosterRenderer, type PosterRenderer } from '../../../modules/poster/create-poster-renderer.ts';
+import { getBackground } from '../../../modules/poster/get-background.ts';
 import { createPosterCache, type PosterCache } from '../../../modules/poster/poster-cache.ts';
 import { getParticipantPoster, participantPosterSize, participantPosterVersion, type PosterSubject } from '../../../modules/poster/participant-poster.ts';
+import type { LazyPosterRenderer } from '../../lazy-poster-renderer.ts';
 import { bearerToken } from './bearer.ts';
 
 const tags = ['h5'];
@@ -31,20 +32,12 @@ const POSTER_KEY_SECONDS = 7 * 86_400;
 const CampaignParams = z.object({ campaignId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const PosterQuery = z.object({ k: z.string().min(10).max(300) });
 
-export function h5PagesExtraRoutes(db: Db, config: Config, jobs: JobQueue): FastifyPluginAsyncZod {
+export function h5PagesExtraRoutes(db: Db, config: Config, jobs: JobQueue, renderer: LazyPosterRenderer): FastifyPluginAsyncZod {
   return async (app) => {
-    // Posters are drawn on worker threads, started on the first poster asked for.
-    let posters: { renderer: PosterRenderer; cache: PosterCache } | null = null;
-    const posterCache = () => {
-      if (!posters) {
-        const renderer = createPosterRenderer();
-        posters = { renderer, cache: createPosterCache({ dir: join(config.dataDir, 'posters'), renderer }) };
-      }
-      return posters.cache;
-    };
-    app.addHook('onClose', async () => {
-      await posters?.renderer.close();
-    });
+    // Posters are drawn on the app's worker threads, started on the first poster asked for.
+    let cache: PosterCache | null = null;
+    const posterCache = () => (cache ??= createPosterCache({ dir: join(config.dataDir, 'posters'), renderer: renderer.get() }));
+    const loadBackground = async (workspaceId: string, imageId: string) => (await getBackground(db, workspaceId, imageId)).bytes;
 
     const subjectOf = async (p: FlowParticipant): Promise<PosterSubject> => {
       const c = await findFlowCampaign(db, p.workspaceId, p.campaignId, new Date());
@@ -54,6 +47,7 @@ export function h5PagesExtraRoutes(db: Db, config: Config, jobs: JobQueue): Fast
         workspaceId: p.workspaceId, campaignId: p.campaignId, participantId: p.id, nickname: p.nickname, avatar: p.avatar,
         helpUrl: helpUrl(config, await linkSecret(db), p.campaignId, p.id),
         offer: { reward: first.reward.name, target: first.target },
+        template: c.config.poster ?? null,
       };
     };
 
@@ -92,9 +86,10 @@ export function h5PagesExtraRoutes(db: Db, config: Config, jobs: JobQueue): Fast
       schema: { tags, summary: 'My poster: image URL (with a signed poster key) and pixel size (participant link token)' },
     }, async (req) => {
       const me = await authenticateParticipant(db, bearerToken(req));
-      const version = participantPosterVersion(await subjectOf(me));
+      const subject = await subjectOf(me);
+      const version = participantPosterVersion(subject);
       const key = signToken(await linkSecret(db), { purpose: POSTER_KEY, sub: `${me.id}:${version}`, exp: Math.floor(Date.now() / 1000) + POSTER_KEY_SECONDS });
-      return { url: `/api/h5/me/poster.jpg?k=${encodeURIComponent(key)}`, ...participantPosterSize() };
+      return { url: `/api/h5/me/poster.jpg?k=${encodeURIComponent(key)}`, ...participantPosterSize(subject.template) };
     });
 
     app.get('/api/h5/me/poster.jpg', {
@@ -104,7 +99,7 @@ export function h5PagesExtraRoutes(db: Db, config: Config, jobs: JobQueue): Fast
       if (!v.ok) throw new AppError('unauthorized', `the poster key is not valid (${v.reason}): ask GET /api/h5/me/poster for a new one`);
       const me = await findParticipantById(db, Number(v.claims.sub.split(':')[0]));
       if (!me) throw notFound('poster');
-      const poster = await getParticipantPoster(posterCache(), await subjectOf(me));
+      const poster = await getParticipantPoster(posterCache(), await subjectOf(me), (id) => loadBackground(me.workspaceId, id));
       reply.header('cache-control', 'private, max-age=86400').header('etag', poster.etag);
       if (req.headers['if-none-match'] === poster.etag) return reply.status(304).send();
       return reply.type(poster.contentType).send(poster.bytes);
