@@ -19,7 +19,7 @@ const LONGEST = ['test/integration/multiprocess.test.ts', 'test/integration/cli.
 const rank = (f: string) => (LONGEST.includes(f) ? LONGEST.indexOf(f) : LONGEST.length);
 let files = args.length
   ? args
-  : [...globSync('src/**/*.test.ts'), ...globSync('scripts/**/*.test.ts'), ...globSync('test/**/*.test.ts')]
+  : [...globSync('src/**/*.test.ts'), ...globSync('scripts/**/*.test.ts'), ...globSync('web/*/src/**/*.test.ts'), ...globSync('test/**/*.test.ts')]
       .sort()
       .sort((a, b) => rank(a) - rank(b));
 if (!haveChromium) files = files.filter((f) => !f.startsWith('test/e2e/'));

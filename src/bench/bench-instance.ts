@@ -32,8 +32,9 @@ export async function startBenchInstance(db: Db, o: { slug: string; plugins?: Ar
     await updateWorkspaceSettings(tx, ws.id, { wecomCorpId: creds.corpId, wecomCallbackToken: creds.token, wecomCallbackAesKey: creds.encodingAESKey });
     return ws.id;
   });
-  // Request logs (info) are off, as a loaded production server would also have them; warnings stay.
-  const config = loadConfig({ LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' });
+  // Logs off: pino writes to stdout, which carries the report (and request logs at info would be a
+  // cost of their own, not the intake's).
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
   const app = await buildApp({ config, db, jobs, ...(o.plugins ? { plugins: o.plugins } : {}) });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,6 +7,8 @@ import { runServe } from './commands/serve.ts';
 import { runWork } from './commands/work.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runSandbox } from './commands/sandbox.ts';
+import { benchCommand } from './commands/bench.ts';
+import { simulateCommand } from './commands/simulate.ts';
 
 const program = new Command('fission')
   .description('Fission: viral referral campaigns for WeCom and WeChat Official Accounts')
@@ -23,13 +25,8 @@ common(program.command('work').description('job workers only (PostgreSQL)')).act
 common(program.command('sandbox').description('the WeChat sandbox alone: WeCom/OA/Pay emulator, phone page, provisioning API')).action(runSandbox);
 common(program.command('migrate').description('apply pending database migrations and exit')).action(runMigrate);
 
-const later = (name: string, what: string, issue: string) =>
-  program.command(name).description(`${what} (not built yet)`).allowUnknownOption().action(() => {
-    console.error(`fission ${name}: ${what} is not built yet (${issue}).`);
-    process.exit(1);
-  });
-later('simulate', 'the crowd simulator', 'issue: crowd simulator and benchmark harness');
-later('bench', 'the benchmark harness', 'issue: crowd simulator and benchmark harness');
+simulateCommand(program);
+benchCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -15,6 +15,8 @@ import { HELPER_ONCE } from '../../src/simulate/invariants/helper-once.ts';
 import { COMPLETION_REWARDS, STOCK } from '../../src/simulate/invariants/stock-and-rewards.ts';
 import { LEVELS } from '../../src/simulate/invariants/levels.ts';
 import { DASHBOARD, differences } from '../../src/simulate/invariants/dashboard-matches-recount.ts';
+import { CALLBACKS_HANDLED, WELCOME_ONCE } from '../../src/simulate/invariants/welcome-attempts.ts';
+import { encodeContactWayState } from '../../src/domain/shared/contact-way-state.ts';
 
 const NOW = new Date();
 
@@ -58,13 +60,30 @@ describeEachEngine('simulator invariants', (ctx) => {
     });
     campaignId = (await seedCampaign(db, { workspaceId, now: NOW, config, publish: true })).id;
     await seedTaskFissionActivity(db, { workspaceId, campaignId, participants: 60, seed: 3, until: NOW });
+    // One add event of the campaign, processed, with its one welcome attempt; one of another tool.
+    await addEvent(db, 'wm_p0', encodeContactWayState({ campaignId, inviterParticipantId: null }), 'processed', 'skipped');
+    await addEvent(db, 'wm_other', 'not-ours', 'ignored', null);
   });
+
+  /** An add_external_contact inbox row with `status`, and a welcome attempt in `welcome` status unless null. */
+  async function addEvent(q: Queryable, ext: string, state: string, status: string, welcome: string | null): Promise<string> {
+    const payload = { kind: 'change_external_contact', changeType: 'add_external_contact', userId: 'zhangsan', externalUserId: ext, state, createTime: 1 };
+    const id = (await q.query<{ id: string }>(
+      `INSERT INTO inbox (workspace_id, source, dedupe_key, event_type, payload, raw_xml, status) VALUES ($1, 'wecom', $2, 'change_external_contact', $3, '<xml/>', $4) RETURNING id`,
+      [workspaceId, `contact:add_external_contact:1:zhangsan:${ext}:${Math.random()}`, JSON.stringify(payload), status])).rows[0]!.id;
+    if (welcome) {
+      await q.query(
+        `INSERT INTO welcome_attempts (workspace_id, campaign_id, inbox_id, external_userid, staff_userid, kind, status, content) VALUES ($1, $2, $3, $4, 'zhangsan', 'participant', $5, $6)`,
+        [workspaceId, campaignId, id, ext, welcome, welcome === 'skipped' ? null : JSON.stringify({ text: 'hi' })]);
+    }
+    return id;
+  }
 
   test('consistent activity passes every invariant', async () => {
     const r = await checkCampaignInvariants(ctx().db, { workspaceId, campaignId });
     assert.deepEqual(r.violations, []);
     assert.equal(r.ok, true);
-    assert.deepEqual(r.checked.sort(), [COMPLETION_REWARDS, DASHBOARD, HELPER_ONCE, LEVELS, STOCK, VALID_COUNTS].sort());
+    assert.deepEqual(r.checked.sort(), [CALLBACKS_HANDLED, COMPLETION_REWARDS, DASHBOARD, HELPER_ONCE, LEVELS, STOCK, VALID_COUNTS, WELCOME_ONCE].sort());
   });
 
   test('a count that does not match the helps', async () => {
@@ -136,6 +155,24 @@ describeEachEngine('simulator invariants', (ctx) => {
       await tx.query(`INSERT INTO campaign_friends (workspace_id, campaign_id, external_userid, staff_userid, is_new_customer) VALUES ($1, $2, 'wm_unseen', 'zhangsan', true)`, [workspaceId, campaignId]);
     });
     assert.ok(hidden.violations.some((v) => v.invariant === DASHBOARD && v.detail.startsWith('friends.new.total')), JSON.stringify(hidden.violations));
+  });
+
+  test('an add event without its welcome attempt, one with two, one whose attempt never ran, and a callback left unprocessed', async () => {
+    const state = encodeContactWayState({ campaignId, inviterParticipantId: null });
+    const r = await checkCorrupted(async (tx) => {
+      await addEvent(tx, 'wm_none', state, 'processed', null);
+      await tx.query(`ALTER TABLE welcome_attempts DROP CONSTRAINT welcome_attempts_workspace_id_inbox_id_key`);
+      const twice = await addEvent(tx, 'wm_twice', state, 'processed', 'sent');
+      await tx.query(`INSERT INTO welcome_attempts (workspace_id, campaign_id, inbox_id, external_userid, staff_userid, kind, status, content) SELECT workspace_id, campaign_id, inbox_id, external_userid, staff_userid, kind, status, content FROM welcome_attempts WHERE inbox_id = $1`, [twice]);
+      await addEvent(tx, 'wm_waiting', state, 'processed', 'pending');
+      await addEvent(tx, 'wm_failed', state, 'failed', null);
+    });
+    const welcome = r.violations.filter((v) => v.invariant === WELCOME_ONCE).map((v) => v.detail);
+    assert.equal(welcome.length, 3, welcome.join('\n'));
+    assert.ok(welcome.some((d) => /: 0 welcome attempts$/.test(d)));
+    assert.ok(welcome.some((d) => /: 2 welcome attempts$/.test(d)));
+    assert.ok(welcome.some((d) => /still waiting for its job$/.test(d)));
+    assert.deepEqual(r.violations.filter((v) => v.invariant === CALLBACKS_HANDLED).map((v) => v.detail.replace(/inbox \S+/, 'inbox X')), ['inbox X (change_external_contact) is failed']);
   });
 
   test('a long list of violations is cut to examples plus a count', async () => {

@@ -29,4 +29,6 @@ export interface LoadResult {
   elapsedMs: number;
   /** Open loop: the most a request was sent after its due time (the generator keeping up), ms. */
   maxSendLagMs: number;
+  /** CPU time of the load generator's thread during the run, ms. */
+  clientCpuMs: number;
 }

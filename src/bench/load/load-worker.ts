@@ -77,8 +77,19 @@ async function run(): Promise<LoadResult> {
     await Promise.all(Array.from({ length: job.plan.concurrency }, lane));
   }
   agent.destroy();
-  return { latencies, ok, failures, elapsedMs: lastAnswer - start, maxSendLagMs };
+  return { latencies, ok, failures, elapsedMs: lastAnswer - start, maxSendLagMs, clientCpuMs: 0 };
 }
 
-const result = await run();
-parentPort!.postMessage(result, [result.latencies.buffer as ArrayBuffer]);
+const cpuMs = () => {
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1000;
+};
+// Handshake: the main thread starts its process CPU clock between 'ready' and 'go', so this
+// thread's own CPU can be taken out of it (what remains is the server's).
+parentPort!.postMessage({ type: 'ready' });
+parentPort!.once('message', async () => {
+  const cpuStart = cpuMs();
+  const result = await run();
+  result.clientCpuMs = cpuMs() - cpuStart;
+  parentPort!.postMessage({ type: 'done', result }, [result.latencies.buffer as ArrayBuffer]);
+});

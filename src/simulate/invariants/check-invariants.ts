@@ -9,6 +9,7 @@ import type { InvariantReport, Violation } from './invariant-types.ts';
 import { checkLevels, LEVELS } from './levels.ts';
 import { checkCompletionRewards, checkStock, COMPLETION_REWARDS, STOCK } from './stock-and-rewards.ts';
 import { checkValidCounts, VALID_COUNTS } from './valid-counts.ts';
+import { CALLBACKS_HANDLED, checkCallbacksHandled, checkWelcomeAttempts, WELCOME_ONCE } from './welcome-attempts.ts';
 
 export interface InvariantTarget {
   workspaceId: string;
@@ -25,6 +26,8 @@ const CHECKS: Check[] = [
   [STOCK, (q, t) => checkStock(q, t.campaignId)],
   [COMPLETION_REWARDS, (q, t) => checkCompletionRewards(q, t.campaignId)],
   [LEVELS, (q, t) => checkLevels(q, t.campaignId)],
+  [WELCOME_ONCE, (q, t) => checkWelcomeAttempts(q, t.workspaceId, t.campaignId)],
+  [CALLBACKS_HANDLED, (q, t) => checkCallbacksHandled(q, t.workspaceId)],
   [DASHBOARD, async (q, t) => checkDashboard(q, t.campaignId, t.dashboard ?? (await getCampaignStats(q, t.workspaceId, t.campaignId)))],
 ];
 

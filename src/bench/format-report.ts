@@ -1,0 +1,60 @@
+// `fission bench` without --json: the report as plain-text tables.
+import type { BenchReport } from './bench-report.ts';
+import type { LoadSummary } from './load/run-load.ts';
+
+/** Columns padded to their widest cell; a column of numbers (header aside) is right-aligned. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const numeric = rows[0]!.map((_, c) => rows.slice(1).every((r) => /^[-+]?[\d.,/]+$/.test(r[c] ?? '')));
+  return rows.map((r) => r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+const failures = (l: LoadSummary) => Object.entries(l.failures).map(([k, n]) => `${n} ${k}`).join(', ');
+
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`Fission bench${r.quick ? ' (quick sizes)' : ''}: ${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAverage.start[0]} → ${m.loadAverage.end[0]}; ${r.wallSeconds} s`);
+
+  if (r.ingestion.length) {
+    out.push('', `Callback ingestion: encrypted, signed change_external_contact callbacks over loopback (${r.sizes.seconds} s at ${r.sizes.rate}/s open loop; capacity: ${r.sizes.capacityRequests} from ${r.sizes.capacityClients} clients)`);
+    const rows = [['engine', 'run', 'answered/s', 'ok/sent', 'p50 ms', 'p99 ms', 'max ms', 'server CPU ms/callback', 'failures']];
+    for (const i of r.ingestion) {
+      const line = (run: string, l: LoadSummary) => rows.push([i.engine, run, String(l.perSecond), `${l.ok}/${l.requests}`, String(l.latencyMs.p50), String(l.latencyMs.p99), String(l.latencyMs.max), String(l.serverCpuMsPerRequest), failures(l)]);
+      line(`route, ${r.sizes.rate}/s`, i.atRate.route);
+      line(`baseline, ${r.sizes.rate}/s`, i.atRate.baseline);
+      line('route, capacity', i.capacity.route);
+      line(`baseline, capacity (route ${i.capacity.ratio}×)`, i.capacity.baseline);
+    }
+    out.push(table(rows));
+  }
+
+  if (r.dashboard.length) {
+    out.push('', `Dashboard stats use case (${r.sizes.statsRuns} runs after 3 warm-up)`);
+    const rows = [['engine', 'participants', 'helps', 'max level', 'counter rows', 'generated s', 'invariants', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/run']];
+    for (const d of r.dashboard) {
+      rows.push([d.engine, d.campaign.participants.toLocaleString('en'), d.campaign.helps.toLocaleString('en'), String(d.campaign.maxLevel), String(d.counterRows), String(d.campaign.seconds),
+        d.invariants.ok ? 'ok' : `${d.invariants.violations.length} violations`, String(d.queryMs.p50), String(d.queryMs.p99), String(d.queryMs.max), String(d.cpuMsPerRun)]);
+    }
+    out.push(table(rows));
+    for (const d of r.dashboard) for (const v of d.invariants.violations) out.push(`  [${d.engine}] ${v.invariant}: ${v.detail}`);
+  }
+
+  if (r.posters) {
+    const p = r.posters;
+    out.push('', `Posters (${p.renders} renders per round, ${p.threads} threads)`);
+    out.push(table([
+      ['renderer/s', 'raw/s', 'ratio', 'CPU ms/poster (renderer/raw)', 'single ms', 'RSS MB (before/warm/after)'],
+      [String(p.rendererPerSecond), String(p.rawPerSecond), String(p.ratio), p.rounds.map((x) => `${x.rendererCpuMs}/${x.rawCpuMs}`).join(' '), String(p.singleLatencyMs), `${p.rss.beforeRendererMb}/${p.rss.warmMb}/${p.rss.afterMb}`],
+    ]));
+  }
+
+  if (r.h5) out.push('', r.h5.available ? `H5 first load: ${r.h5.firstLoadGzipKb} KB gzipped JavaScript (CSS ${r.h5.cssGzipKb} KB)` : `H5 first load: not available (${r.h5.reason})`);
+  for (const [name, v] of [['Help processing', r.helpProcessing], ['Welcome latency', r.welcome]] as const) {
+    if (v) out.push('', `${name}: not available (${v.reason})`);
+  }
+
+  out.push('', 'Goals');
+  for (const g of r.goals) out.push(`  ${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'}  ${g.goal}${g.engine ? ` [${g.engine}]` : ''}: ${g.value}`);
+  return out.join('\n');
+}

@@ -1,0 +1,80 @@
+// `fission bench`: every metric on fresh databases (PGlite, and PostgreSQL when a server URL is
+// given), each figure measured in the same run as the baseline it is compared with.
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import type { BenchReport, BenchSizes, MetricName } from './bench-report.ts';
+import { benchCallbackIngestion } from './callback-ingestion.ts';
+import { benchDashboard } from './dashboard-stats.ts';
+import { freshDatabase, type Engine, type FreshDatabase } from './fresh-database.ts';
+import { evaluateGoals } from './goals.ts';
+import { benchH5Bundle } from './h5-bundle.ts';
+import { benchPosterThroughput } from './posters.ts';
+
+export interface BenchOptions {
+  quick: boolean;
+  databaseUrl?: string | undefined;
+  metrics: readonly MetricName[];
+  sizes?: Partial<BenchSizes>;
+  explain?: boolean;
+  log: (line: string) => void;
+}
+
+export function benchSizes(quick: boolean, overrides: Partial<BenchSizes> = {}): BenchSizes {
+  const base: BenchSizes = quick
+    ? { rate: 1000, seconds: 1, capacityRequests: 500, capacityClients: 64, posterRenders: 100, posterRounds: 1, statsParticipants: 20_000, statsHelps: 100_000, statsRuns: 20 }
+    : { rate: 1000, seconds: 10, capacityRequests: 5000, capacityClients: 64, posterRenders: 1000, posterRounds: 3, statsParticipants: 1_000_000, statsHelps: 5_000_000, statsRuns: 50 };
+  return { ...base, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const load = () => loadavg().map(round1);
+
+export async function runBench(o: BenchOptions): Promise<BenchReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const loadStart = load();
+  const sizes = benchSizes(o.quick, o.sizes);
+  const engines: Engine[] = o.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+  const wants = (m: MetricName) => o.metrics.includes(m);
+  const onEach = async <T>(prefix: string, run: (f: FreshDatabase) => Promise<T>): Promise<T[]> => {
+    const out: T[] = [];
+    for (const engine of engines) {
+      const f = await freshDatabase({ prefix, serverUrl: engine === 'postgres' ? o.databaseUrl : undefined });
+      try {
+        out.push(await run(f));
+      } finally {
+        await f.dispose();
+      }
+    }
+    return out;
+  };
+
+  const ingestion = wants('ingestion')
+    ? await onEach('fission_bench_ingest', (f) => benchCallbackIngestion(f.db, f.engine, sizes, o.log))
+    : [];
+  const dashboard = wants('dashboard')
+    ? await onEach('fission_bench_dash', (f) => benchDashboard(f.db, f.engine, { participants: sizes.statsParticipants, helps: sizes.statsHelps, runs: sizes.statsRuns, explain: o.explain ?? false }, o.log))
+    : [];
+  const posters = wants('posters') ? await benchPosterThroughput({ renders: sizes.posterRenders, rounds: sizes.posterRounds }, o.log) : null;
+  const h5 = wants('h5') ? await benchH5Bundle(o.log) : null;
+  const pending = { available: false as const, reason: 'needs the task-fission flows (branch flows), not merged yet' };
+
+  const report: Omit<BenchReport, 'goals'> = {
+    quick: o.quick,
+    startedAt,
+    wallSeconds: round1((performance.now() - started) / 1000),
+    machine: {
+      cpus: availableParallelism(), model: cpus()[0]?.model.trim() ?? 'unknown', node: process.version,
+      memoryGb: round1(totalmem() / 2 ** 30), loadAverage: { start: loadStart, end: load() },
+    },
+    engines,
+    sizes,
+    metrics: [...o.metrics],
+    ingestion,
+    helpProcessing: wants('help') ? pending : null,
+    welcome: wants('welcome') ? pending : null,
+    posters,
+    dashboard,
+    h5,
+  };
+  return { ...report, goals: evaluateGoals(report) };
+}

@@ -1,0 +1,52 @@
+// What the simulator reads of the service: joined participants, whether everything in flight has
+// been handled, and how many callbacks it has answered (its /metrics).
+import type { Db } from '../db/client.ts';
+import { CampaignEndWatchJob, CleanupContactWaysJob } from '../jobs/fission/definitions.ts';
+import { requestJson } from './http-json.ts';
+import type { Instance } from './instance.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function joinedCount(inst: Instance, campaignId: number): Promise<number> {
+  if (inst.db) return (await inst.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM participants WHERE campaign_id = $1`, [campaignId])).rows[0]!.n;
+  return (await inst.admin.call('GET', `/campaigns/${campaignId}/stats`)).participants.total as number;
+}
+
+/** Callbacks delivered, inbox rows processed, jobs done. Without the database: stats unchanged for 3 s. */
+export async function isSettled(inst: Instance, campaignId: number): Promise<boolean> {
+  await inst.sandbox.api('POST', '/deliveries/flush', {});
+  if (inst.db) return (await openWork(inst.db)) === 0;
+  const snapshot = async () => JSON.stringify((({ today: _t, ...s }) => s)(await inst.admin.call('GET', `/campaigns/${campaignId}/stats`)));
+  const before = await snapshot();
+  await sleep(3000);
+  return before === (await snapshot());
+}
+
+// Jobs that wait for the campaign's end; everything else (retries included, however far off their
+// back-off puts them) must be done before the run's outcome is final.
+const WAITING_FOR_THE_END = [CampaignEndWatchJob.name, CleanupContactWaysJob.name];
+
+async function openWork(db: Db): Promise<number> {
+  const r = await db.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM inbox WHERE status IN ('pending', 'failed'))
+          + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND name <> ALL($1::text[])) AS n`, [WAITING_FOR_THE_END]);
+  return r.rows[0]!.n;
+}
+
+export async function waitSettled(inst: Instance, campaignId: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await isSettled(inst, campaignId))) {
+    if (Date.now() > until) throw new Error(`the service did not settle within ${Math.round(timeoutMs / 1000)} s${inst.db ? ` (${await openWork(inst.db)} callbacks or jobs open)` : ''}`);
+    await sleep(250);
+  }
+}
+
+/** POSTs to the WeCom callback route answered so far (all statuses), from the Prometheus metrics. */
+export async function callbacksAnswered(inst: Instance): Promise<number> {
+  const r = await requestJson('GET', `${inst.baseUrl}/metrics`);
+  let n = 0;
+  for (const line of String(r.body).split('\n')) {
+    if (line.startsWith('fission_http_request_duration_seconds_count{') && line.includes('method="POST"') && line.includes('route="/callback/wecom/:workspace"')) n += Number(line.split(' ').at(-1));
+  }
+  return n;
+}
