@@ -42,7 +42,6 @@ describe('fission CLI: refusals', () => {
     assert.match(r.stderr, /^cannot reach the database postgres:\/\/fission:\*\*\*\*@127\.0\.0\.1:1\/fission: .*ECONNREFUSED/);
     assert.doesNotMatch(r.stderr + r.stdout, /hunter2secret|\n\s+at /);
   });
-
 });
 
 describe('fission start on a fresh data folder (the quick start)', () => {
