@@ -114,7 +114,9 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
         await sb.api('POST', '/deliveries/flush', {});
         const open = await db.query<{ n: number }>(
           `SELECT (SELECT count(*) FROM inbox WHERE status IN ('pending', 'failed'))
-                + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds') AS n`,
+                + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds')
+                -- A welcome whose send or fallback waits on a scheduled retry is not settled yet.
+                + (SELECT count(*) FROM welcome_attempts WHERE status IN ('pending', 'fallback_queued')) AS n`,
         );
         if (open.rows[0]!.n === 0) break;
         if (Date.now() > until) {
