@@ -4,6 +4,8 @@ import type { DashboardResult } from './dashboard-stats.ts';
 import type { Engine } from './fresh-database.ts';
 import type { H5Result } from './h5-bundle.ts';
 import type { PosterResult } from './posters.ts';
+import type { HelpProcessingResult } from './help-processing.ts';
+import type { WelcomeLatencyResult } from './welcome-latency.ts';
 
 export const METRICS = ['ingestion', 'help', 'welcome', 'posters', 'dashboard', 'h5'] as const;
 export type MetricName = (typeof METRICS)[number];
@@ -19,11 +21,13 @@ export interface BenchSizes {
   statsParticipants: number;
   statsHelps: number;
   statsRuns: number;
-}
-
-export interface NotAvailable {
-  available: false;
-  reason: string;
+  /** Helps processed per engine, spread over this many inviters. */
+  helps: number;
+  helpInviters: number;
+  /** Adds in the welcome-latency burst. */
+  welcomeAdds: number;
+  /** Jobs a worker runs at once per queue (FISSION_WORKER_CONCURRENCY). */
+  workerConcurrency: number;
 }
 
 export interface GoalResult {
@@ -44,8 +48,8 @@ export interface BenchReport {
   sizes: BenchSizes;
   metrics: MetricName[];
   ingestion: CallbackIngestionResult[];
-  helpProcessing: NotAvailable | null;
-  welcome: NotAvailable | null;
+  helpProcessing: HelpProcessingResult[];
+  welcome: WelcomeLatencyResult[];
   posters: PosterResult | null;
   dashboard: DashboardResult[];
   h5: H5Result | null;

@@ -8,6 +8,8 @@ import { freshDatabase, type Engine, type FreshDatabase } from './fresh-database
 import { evaluateGoals } from './goals.ts';
 import { benchH5Bundle } from './h5-bundle.ts';
 import { benchPosterThroughput } from './posters.ts';
+import { benchHelpProcessing } from './help-processing.ts';
+import { benchWelcomeLatency } from './welcome-latency.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -20,8 +22,10 @@ export interface BenchOptions {
 
 export function benchSizes(quick: boolean, overrides: Partial<BenchSizes> = {}): BenchSizes {
   const base: BenchSizes = quick
-    ? { rate: 1000, seconds: 1, capacityRequests: 500, capacityClients: 64, posterRenders: 100, posterRounds: 1, statsParticipants: 20_000, statsHelps: 100_000, statsRuns: 20 }
-    : { rate: 1000, seconds: 10, capacityRequests: 5000, capacityClients: 64, posterRenders: 1000, posterRounds: 3, statsParticipants: 1_000_000, statsHelps: 5_000_000, statsRuns: 50 };
+    ? { rate: 1000, seconds: 1, capacityRequests: 500, capacityClients: 64, posterRenders: 100, posterRounds: 1, statsParticipants: 20_000, statsHelps: 100_000, statsRuns: 20,
+        helps: 300, helpInviters: 20, welcomeAdds: 200, workerConcurrency: 8 }
+    : { rate: 1000, seconds: 10, capacityRequests: 5000, capacityClients: 64, posterRenders: 1000, posterRounds: 3, statsParticipants: 1_000_000, statsHelps: 5_000_000, statsRuns: 50,
+        helps: 3000, helpInviters: 100, welcomeAdds: 1000, workerConcurrency: 8 };
   return { ...base, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
 }
 
@@ -51,12 +55,17 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
   const ingestion = wants('ingestion')
     ? await onEach('fission_bench_ingest', (f) => benchCallbackIngestion(f.db, f.engine, sizes, o.log))
     : [];
+  const helpProcessing = wants('help')
+    ? await onEach('fission_bench_help', (f) => benchHelpProcessing(f.db, f.engine, { helps: sizes.helps, inviters: sizes.helpInviters, workerConcurrency: sizes.workerConcurrency }, o.log))
+    : [];
+  const welcome = wants('welcome')
+    ? await onEach('fission_bench_welcome', (f) => benchWelcomeLatency(f.db, f.engine, { adds: sizes.welcomeAdds, workerConcurrency: sizes.workerConcurrency }, o.log))
+    : [];
   const dashboard = wants('dashboard')
     ? await onEach('fission_bench_dash', (f) => benchDashboard(f.db, f.engine, { participants: sizes.statsParticipants, helps: sizes.statsHelps, runs: sizes.statsRuns, explain: o.explain ?? false }, o.log))
     : [];
   const posters = wants('posters') ? await benchPosterThroughput({ renders: sizes.posterRenders, rounds: sizes.posterRounds }, o.log) : null;
   const h5 = wants('h5') ? await benchH5Bundle(o.log) : null;
-  const pending = { available: false as const, reason: 'needs the task-fission flows (branch flows), not merged yet' };
 
   const report: Omit<BenchReport, 'goals'> = {
     quick: o.quick,
@@ -70,8 +79,8 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     sizes,
     metrics: [...o.metrics],
     ingestion,
-    helpProcessing: wants('help') ? pending : null,
-    welcome: wants('welcome') ? pending : null,
+    helpProcessing,
+    welcome,
     posters,
     dashboard,
     h5,

@@ -14,8 +14,9 @@ export const SANDBOX_PREFIX = '/sandbox';
 export function createEmbeddedSandbox(config: Config): Sandbox {
   return createSandbox({
     dataDir: join(config.dataDir, 'sandbox'),
-    publicUrl: config.sandboxUrl,
-    demo: { callbackUrl: `${config.publicUrl}/callback/wecom/demo` },
+    // Read when used: with PORT=0 the URL is known only once the server listens.
+    publicUrl: () => config.sandboxUrl,
+    demo: { callbackUrl: null },
   });
 }
 

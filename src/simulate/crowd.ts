@@ -90,6 +90,11 @@ export class Crowd {
     groupSendsConfirmed: 0, churned: 0, gaveUp: 0, errors: {},
   };
 
+  /** Messages the corp's people and staff received during the run (as far as read). */
+  get messagesSeen(): number {
+    return this.seenMessages.size;
+  }
+
   constructor(c: CrowdContext) {
     this.c = c;
     this.gate = new Gate(c.crowd.concurrency);
@@ -191,11 +196,11 @@ export class Crowd {
     const helpPath = new URL(me.helpUrl as string).pathname.replace(/^\/h5\//, '/api/h5/');
     for (const share of p.shares) {
       if (!share.scanned) continue;
-      const known = share.byKnownPerson && this.known.length ? this.known[Math.floor(share.pick * this.known.length)]! : null;
-      if (known) this.totals.rescans++;
-      const scanner = known ?? (await this.newPerson());
       this.task('open a help page and scan', async () => {
         if (this.stopped) return;
+        const known = share.byKnownPerson && this.known.length ? this.known[Math.floor(share.pick * this.known.length)]! : null;
+        if (known) this.totals.rescans++;
+        const scanner = known ?? (await this.newPerson());
         const page = await retryUnavailable(() => this.c.inst.h5.get(helpPath));
         this.totals.helpPagesOpened++;
         const qr = (page.staffQr as { url: string } | null)?.url;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ConfigError } from '../config.ts';
 import type { CampaignConfigInput } from '../domain/task-fission/campaign-config.ts';
 import { parseDistribution, type Distribution } from './distribution.ts';
-import { SCENARIO_NAMES, type ScenarioName } from './scenarios.ts';
+import { NOT_BUILT, SCENARIO_NAMES, type ScenarioName } from './scenarios.ts';
 
 export interface CrowdOptions {
   participants: number;
@@ -94,6 +94,8 @@ export function parseSimulateFlags(raw: Record<string, unknown>): SimulateOption
     throw new ConfigError(`fission simulate: invalid options:\n  ${lines.join('\n  ')}`);
   }
   const f = r.data;
+  const notBuilt = NOT_BUILT[f.scenario];
+  if (notBuilt) throw new ConfigError(`fission simulate: scenario ${f.scenario}: ${notBuilt}`);
   if (f.url && (!f.adminEmail || !f.adminPassword)) throw new ConfigError('fission simulate: --url needs --admin-email and --admin-password (or FISSION_ADMIN_EMAIL / FISSION_ADMIN_PASSWORD) to create the campaign through the admin API');
   if (f.seeds > f.participants) throw new ConfigError(`fission simulate: --seeds (${f.seeds}) may not exceed --participants (${f.participants})`);
   return {

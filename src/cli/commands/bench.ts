@@ -29,9 +29,13 @@ const Flags = z.object({
   statsRuns: count.optional(),
   posterRenders: count.optional(),
   posterRounds: count.optional(),
+  helps: count.optional(),
+  helpInviters: count.optional(),
+  welcomeAdds: count.optional(),
+  workerConcurrency: count.max(256).optional(),
 });
 
-const FLAG_NAMES: Record<string, string> = { databaseUrl: '--database-url', capacityRequests: '--capacity-requests', capacityClients: '--capacity-clients', statsParticipants: '--stats-participants', statsHelps: '--stats-helps', statsRuns: '--stats-runs', posterRenders: '--poster-renders', posterRounds: '--poster-rounds' };
+const FLAG_NAMES: Record<string, string> = { databaseUrl: '--database-url', capacityRequests: '--capacity-requests', capacityClients: '--capacity-clients', statsParticipants: '--stats-participants', statsHelps: '--stats-helps', statsRuns: '--stats-runs', posterRenders: '--poster-renders', posterRounds: '--poster-rounds', helpInviters: '--help-inviters', welcomeAdds: '--welcome-adds', workerConcurrency: '--worker-concurrency' };
 
 /** Parses the flags; bad values throw ConfigError naming each flag (exit 2). */
 export function parseBenchFlags(raw: Record<string, unknown>): z.output<typeof Flags> {
@@ -60,6 +64,10 @@ export function benchCommand(program: Command): void {
     .option('--stats-runs <n>', 'timed runs of the stats use case (default 50, quick 20)')
     .option('--poster-renders <n>', 'posters per round (default 1000, quick 100)')
     .option('--poster-rounds <n>', 'poster rounds, best reported (default 3, quick 1)')
+    .option('--helps <n>', 'add events processed into helps per engine (default 3000, quick 300)')
+    .option('--help-inviters <n>', 'inviters those helps are spread over (default 100, quick 20)')
+    .option('--welcome-adds <n>', 'adds in the welcome-latency burst (default 1000, quick 200)')
+    .option('--worker-concurrency <n>', 'jobs a worker runs at once per queue (default 8)')
     .option('--explain', 'include EXPLAIN ANALYZE of the dashboard queries')
     .action(async (raw: Record<string, unknown>) => {
       const f = parseBenchFlags(raw);
@@ -71,6 +79,7 @@ export function benchCommand(program: Command): void {
         sizes: {
           rate: f.rate, seconds: f.seconds, capacityRequests: f.capacityRequests, capacityClients: f.capacityClients,
           statsParticipants: f.statsParticipants, statsHelps: f.statsHelps, statsRuns: f.statsRuns, posterRenders: f.posterRenders, posterRounds: f.posterRounds,
+          helps: f.helps, helpInviters: f.helpInviters, welcomeAdds: f.welcomeAdds, workerConcurrency: f.workerConcurrency,
         },
         log: (line) => process.stderr.write(`${line}\n`),
       });

@@ -17,9 +17,10 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   await ensureWebAppsBuilt((line) => console.log(line));
   const sandbox = config.sandbox === 'on' ? createEmbeddedSandbox(config) : undefined;
   const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
-  if (sandbox) await linkDemoWorkspace(app, db, config);
   await startWorkers({ db, config, jobs });
   const port = await listen(app, config);
+  // After listening: the demo's WeChat calls reach the sandbox over HTTP, at the bound port.
+  if (sandbox) await linkDemoWorkspace(app, db, config);
   const demoCampaign = sandbox ? await seedDemo(db, config, jobs) : null;
   onShutdown([() => app.close(), () => jobs.stop(), async () => sandbox?.close(), () => db.close()]);
 

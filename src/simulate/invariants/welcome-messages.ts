@@ -11,10 +11,15 @@ export async function checkWelcomeMessages(q: Queryable, sandbox: SandboxClient,
     `SELECT external_userid AS ext, staff_userid AS staff, count(*) FILTER (WHERE status = 'sent')::int AS sent
        FROM welcome_attempts WHERE campaign_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [campaignId])).rows;
   const out: string[] = [];
-  for (const r of rows) {
-    const { messages } = await sandbox.api('GET', `/corps/${corpid}/messages?to=${encodeURIComponent(r.ext)}&kind=welcome&limit=1000`);
-    const received = (messages as Array<{ from: string }>).filter((m) => m.from === r.staff).length;
-    if (received !== r.sent) out.push(`${r.ext} from ${r.staff}: ${r.sent} welcome(s) marked sent, ${received} received`);
-  }
-  return violationsOf(WELCOME_DELIVERED, out);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < rows.length; i = next++) {
+      const r = rows[i]!;
+      const { messages } = await sandbox.api('GET', `/corps/${corpid}/messages?to=${encodeURIComponent(r.ext)}&kind=welcome&limit=1000`);
+      const received = (messages as Array<{ from: string }>).filter((m) => m.from === r.staff).length;
+      if (received !== r.sent) out.push(`${r.ext} from ${r.staff}: ${r.sent} welcome(s) marked sent, ${received} received`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, lane));
+  return violationsOf(WELCOME_DELIVERED, out.sort());
 }

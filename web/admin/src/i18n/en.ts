@@ -26,7 +26,7 @@ export const en: Messages<typeof zhCN> = {
   },
   roles: { viewer: 'Viewer', operator: 'Operator', owner: 'Owner' },
   nav: { campaigns: 'Campaigns', staff: 'Staff', settings: 'Settings' },
-  header: { workspace: 'Workspace', language: 'Language', logout: 'Log out' },
+  header: { workspace: 'Workspace', chooseWorkspace: 'Choose a workspace', language: 'Language', logout: 'Log out' },
   login: {
     subtitle: 'Referral growth console · sign in to manage campaigns, staff and WeChat setup',
     email: 'Email',

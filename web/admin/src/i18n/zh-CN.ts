@@ -23,7 +23,7 @@ export const zhCN = {
   },
   roles: { viewer: '只读', operator: '运营', owner: '所有者' },
   nav: { campaigns: '活动', staff: '员工', settings: '设置' },
-  header: { workspace: '工作区', language: '语言', logout: '退出登录' },
+  header: { workspace: '工作区', chooseWorkspace: '选择工作区', language: '语言', logout: '退出登录' },
   login: {
     subtitle: '私域裂变增长后台 · 登录后管理活动、员工与接入配置',
     email: '邮箱',
