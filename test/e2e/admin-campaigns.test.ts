@@ -163,7 +163,7 @@ test('dashboard updates live; participants are listed with hostile nicknames as 
   await page.locator('.ant-table-row').nth(49).waitFor();
   await screenshot(page, 'participants');
 
-  // Nickname search is by prefix (indexed; see list-participants.ts).
+  // Search by a fragment of the hostile nickname.
   await page.getByPlaceholder('昵称 / external_userid').fill('<img src=x');
   await page.getByPlaceholder('昵称 / external_userid').press('Enter');
   // The search answers with exactly the one participant, whose nickname shows as text.
