@@ -20,6 +20,7 @@ import { encodeContactWayState } from '../../src/domain/shared/contact-way-state
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { ALL_QUEUES } from '../../src/jobs/registry.ts';
 import { SendWelcomeFallbackJob } from '../../src/jobs/fission/definitions.ts';
+import { InboxProcessJob } from '../../src/modules/inbox/inbox-job.ts';
 
 const NOW = new Date();
 
@@ -178,13 +179,15 @@ describeEachEngine('simulator invariants', (ctx) => {
     assert.deepEqual(r.violations.filter((v) => v.invariant === CALLBACKS_HANDLED).map((v) => v.detail.replace(/inbox \S+/, 'inbox X')), ['inbox X (change_external_contact) is failed']);
   });
 
-  test('an open welcome attempt whose retry is scheduled is in progress, not a violation', async () => {
+  test('an open welcome attempt, or a failed callback, whose retry is scheduled is in progress, not a violation', async () => {
     const jobs = await JobQueue.start(ctx().db, { supervise: false, queues: ALL_QUEUES });
     try {
       const r = await checkCorrupted(async (tx) => {
         const inbox = await addEvent(tx, 'wm_retrying', encodeContactWayState({ campaignId, inviterParticipantId: null }), 'processed', 'fallback_queued');
         const attempt = (await tx.query<{ id: number }>(`SELECT id FROM welcome_attempts WHERE inbox_id = $1`, [inbox])).rows[0]!.id;
         await jobs.send(SendWelcomeFallbackJob, { workspaceId, attemptId: attempt }, { tx, startAfter: new Date(Date.now() + 600_000) });
+        const failed = await addEvent(tx, 'wm_failed_retrying', 'not-ours', 'failed', null);
+        await jobs.send(InboxProcessJob, { workspaceId, inboxId: failed }, { tx, startAfter: new Date(Date.now() + 600_000) });
       });
       assert.deepEqual(r.violations, []);
     } finally {
