@@ -3,6 +3,7 @@
 // CI=true nothing may be missing, so a missing prerequisite fails the run instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
+import { ensureWebAppsBuilt } from '../src/http/ensure-web-built.ts';
 
 const ci = process.env.CI === 'true';
 const args = process.argv.slice(2);
@@ -18,7 +19,7 @@ const LONGEST = ['test/integration/multiprocess.test.ts', 'test/integration/cli.
 const rank = (f: string) => (LONGEST.includes(f) ? LONGEST.indexOf(f) : LONGEST.length);
 let files = args.length
   ? args
-  : [...globSync('src/**/*.test.ts'), ...globSync('scripts/**/*.test.ts'), ...globSync('test/**/*.test.ts')]
+  : [...globSync('src/**/*.test.ts'), ...globSync('scripts/**/*.test.ts'), ...globSync('web/*/src/**/*.test.ts'), ...globSync('test/**/*.test.ts')]
       .sort()
       .sort((a, b) => rank(a) - rank(b));
 if (!haveChromium) files = files.filter((f) => !f.startsWith('test/e2e/'));
@@ -28,6 +29,10 @@ if (ci && missing.length) {
   console.error('CI=true: every suite must run; install what is missing (see .ci/run).');
   process.exit(1);
 }
+
+// Build the browser apps once, here, so suites that start the server (which builds on demand) find
+// them ready instead of racing to build them inside a test's time limit.
+await ensureWebAppsBuilt((line) => console.log(line));
 
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env: process.env });
 for (const line of missing) console.log(`not run: ${line}`);

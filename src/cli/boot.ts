@@ -44,7 +44,11 @@ export async function boot(flags: ConfigFlags, opts: { schema: 'migrate' | 'requ
 export async function listen(app: FastifyInstance, config: Config): Promise<number> {
   await app.listen({ host: config.host, port: config.port });
   const port = (app.server.address() as AddressInfo).port;
-  if (config.port === 0 && config.publicUrl === 'http://localhost:0') config.publicUrl = `http://localhost:${port}`;
+  if (config.port === 0 && config.publicUrl === 'http://localhost:0') {
+    const wasDefaultSandbox = config.sandboxUrl === `${config.publicUrl}/sandbox`;
+    config.publicUrl = `http://localhost:${port}`;
+    if (wasDefaultSandbox) config.sandboxUrl = `${config.publicUrl}/sandbox`;
+  }
   return port;
 }
 

@@ -14,16 +14,19 @@ export const SANDBOX_PREFIX = '/sandbox';
 export function createEmbeddedSandbox(config: Config): Sandbox {
   return createSandbox({
     dataDir: join(config.dataDir, 'sandbox'),
-    publicUrl: config.sandboxUrl,
-    demo: { callbackUrl: `${config.publicUrl}/callback/wecom/demo` },
+    // Read when used: with PORT=0 the URL is known only once the server listens.
+    publicUrl: () => config.sandboxUrl,
+    demo: { callbackUrl: null },
   });
 }
 
 interface Credentials {
   wecom: { corps: Array<{ corpid: string; apps: Array<{ kind: string; agentid?: number; secret: string }>; callback: { url: string | null; token: string; encodingAESKey: string } }> };
+  oa?: { accounts: Array<{ appid: string; secret: string; originalId: string; callback: { url: string | null; token: string; encodingAESKey: string } }> };
+  pay?: { merchants: Array<{ mchId: string; key: string }> };
 }
 
-/** Points the demo workspace at the sandbox's first corp, and that corp's callbacks at us. */
+/** Points the demo workspace at the sandbox's first corp, OA and merchant, and their callbacks at us. */
 export async function linkDemoWorkspace(app: FastifyInstance, db: Db, config: Config): Promise<void> {
   const ws = await findWorkspace(db, { slug: 'demo' });
   if (!ws || !ws.useSandbox) return;
@@ -33,7 +36,11 @@ export async function linkDemoWorkspace(app: FastifyInstance, db: Db, config: Co
   if (!corp) return;
   const contact = corp.apps.find((a) => a.kind === 'contact');
   const agent = corp.apps.find((a) => a.kind === 'agent');
+  const oa = creds.oa?.accounts[0];
+  const mch = creds.pay?.merchants[0];
   await updateWorkspaceSettings(db, ws.id, {
+    ...(oa ? { oaAppId: oa.appid, oaAppSecret: oa.secret, oaOriginalId: oa.originalId, oaCallbackToken: oa.callback.token, oaCallbackAesKey: oa.callback.encodingAESKey } : {}),
+    ...(mch ? { payMchId: mch.mchId, payApiKey: mch.key } : {}),
     wecomCorpId: corp.corpid,
     wecomContactSecret: contact?.secret ?? null,
     wecomAgentId: agent?.agentid ?? null,
@@ -43,6 +50,11 @@ export async function linkDemoWorkspace(app: FastifyInstance, db: Db, config: Co
   });
   const callbackUrl = `${config.publicUrl}/callback/wecom/demo`;
   if (corp.callback.url !== callbackUrl) {
-    await app.inject({ method: 'PUT', url: `${SANDBOX_PREFIX}/sandbox-api/corps/${corp.corpid}/callback`, payload: { url: callbackUrl, token: corp.callback.token, encodingAESKey: corp.callback.encodingAESKey } });
+    await app.inject({ method: 'PUT', url: `${SANDBOX_PREFIX}/sandbox-api/corps/${corp.corpid}/callback`, payload: { url: callbackUrl } });
+  }
+  const oaCallbackUrl = `${config.publicUrl}/callback/oa/demo`;
+  if (oa && oa.callback.url !== oaCallbackUrl) {
+    await app.inject({ method: 'PUT', url: `${SANDBOX_PREFIX}/sandbox-api/oas/${oa.appid}/callback`, payload: { url: oaCallbackUrl } });
   }
 }
+

@@ -22,7 +22,12 @@ import { adminCodePoolRoutes } from './routes/admin/campaigns-code-pools.ts';
 import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { h5Routes } from './routes/h5/index.ts';
+import { adminFissionRoutes } from './routes/admin/fission.ts';
+import { h5PagesExtraRoutes } from './routes/h5/pages-extra.ts';
+import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
 import { h5StaticRoutes } from './routes/h5-static.ts';
+import { adminPosterRoutes } from './routes/admin/posters.ts';
+import { lazyPosterRenderer } from './lazy-poster-renderer.ts';
 import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 
@@ -72,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuthRoutes(db, config));
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
-  await app.register(adminStaffRoutes(db));
+  await app.register(adminStaffRoutes(db, config));
   await app.register(adminCampaignRoutes(db, deps.jobs));
   await app.register(adminCampaignStatsRoutes(db));
   await app.register(adminParticipantRoutes(db));
@@ -80,8 +85,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
+  await app.register(adminFissionRoutes(db, config));
+  await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
-  await app.register(h5StaticRoutes({ distDir: H5_DIST }));
+  // One pool of poster render threads for the app, closed with it.
+  const posterRenderer = lazyPosterRenderer();
+  app.addHook('onClose', () => posterRenderer.close());
+  await app.register(adminPosterRoutes(db, posterRenderer));
+  await app.register(h5PagesExtraRoutes(db, config, deps.jobs, posterRenderer));
+  // The sandbox's phone page shows H5 pages in a frame, as WeChat would open them.
+  await app.register(h5StaticRoutes({ distDir: H5_DIST, frameAncestors: [new URL(config.sandboxUrl).origin] }));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -3,7 +3,7 @@
 // playwright-core. The console build is made (or reused) by ensureConsoleBuilt, as `npm start` does.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
@@ -14,6 +14,8 @@ import { ensureConsoleBuilt } from '../../src/http/ensure-web-built.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { ALL_QUEUES } from '../../src/jobs/registry.ts';
 import { ensureDemoWorkspace } from '../../src/modules/workspace/ensure-demo-workspace.ts';
+import { createSandbox } from '../../src/sandbox/server.ts';
+import { linkDemoWorkspace, SANDBOX_PREFIX } from '../../src/cli/sandbox-wiring.ts';
 
 export const OWNER = { email: 'owner@example.com', password: 'correct-horse-9' };
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
@@ -25,24 +27,39 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-export async function startConsoleServer(): Promise<ConsoleServer> {
+/** A port nobody listens on now (the sandbox must know the server's URL before it listens). */
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+/**
+ * `sandbox: true` mounts an in-memory WeChat sandbox at /sandbox and points the demo workspace at its
+ * demo corp, as `fission start` does, so staff sync and activity codes go through real WeCom calls.
+ */
+export async function startConsoleServer(opts: { port?: number; sandbox?: boolean } = {}): Promise<ConsoleServer> {
   await ensureConsoleBuilt();
   const db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
   await ensureDemoWorkspace(db, OWNER);
-  const config = loadConfig({ LOG_LEVEL: 'warn', FISSION_DATA_DIR: join(ARTIFACTS, '.data') }, { port: 0, host: '127.0.0.1' });
+  const port = opts.port ?? (await freePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ LOG_LEVEL: 'warn', FISSION_DATA_DIR: join(ARTIFACTS, '.data'), PUBLIC_URL: baseUrl }, { port, host: '127.0.0.1' });
+  const sandbox = opts.sandbox ? createSandbox({ publicUrl: config.sandboxUrl, demo: { callbackUrl: `${baseUrl}/callback/wecom/demo` } }) : undefined;
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
-  const app = await buildApp({ config, db, jobs });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  // The callback URLs the settings page shows are built from the public URL.
-  config.publicUrl = baseUrl;
+  const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
+  if (sandbox) await linkDemoWorkspace(app, db, config);
+  await app.listen({ host: '127.0.0.1', port });
   return {
     baseUrl,
     db,
     app,
     async close() {
       await app.close();
+      await sandbox?.close();
       await jobs.stop();
       await db.close();
     },

@@ -18,7 +18,7 @@ export interface Finished {
 }
 
 /** Runs `fission …args` to completion (killed after `timeoutMs`). */
-export function runFission(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<Finished> {
+export function runFission(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -61,7 +61,7 @@ export class FissionProcess {
   }
 
   /** Resolves with the first match of `re` in stdout; rejects if the process exits or time runs out. */
-  waitFor(re: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+  waitFor(re: RegExp, timeoutMs = 180_000): Promise<RegExpMatchArray> {
     return new Promise((resolve, reject) => {
       const done = (fn: () => void) => {
         clearTimeout(timer);
@@ -84,7 +84,7 @@ export class FissionProcess {
   }
 
   /** Sends `signal` and waits for the exit; SIGKILL if it has not exited after `graceMs`. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 60_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.running) {
       this.child.kill(signal);
       const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);

@@ -1,20 +1,19 @@
 // A whole task-fission world for flow tests: the WeCom sandbox on its own port, our real HTTP app
 // listening on another (callbacks arrive over HTTP, encrypted), real WeCom clients, the job queue
 // with every worker running, and a workspace linked to the sandbox's demo corp with its staff and
-// a corp tag. Campaigns are created and published through the campaign module's use cases.
+// a corp tag. Campaigns are created and published through the admin API.
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { ALL_QUEUES, startWorkers } from '../../src/jobs/registry.ts';
-import { createCampaign } from '../../src/modules/campaign/create-campaign.ts';
-import { publishCampaign } from '../../src/modules/campaign/publish-campaign.ts';
 import type { CampaignConfigInput } from '../../src/domain/task-fission/campaign-config.ts';
-import { ensureContactWay } from '../../src/modules/fission/ensure-contact-way.ts';
-import { onCampaignPublished } from '../../src/modules/fission/on-campaign-published.ts';
 import { syncCorpTags } from '../../src/modules/staff/sync-corp-tags.ts';
 import { upsertStaff } from '../../src/modules/staff/upsert-staff.ts';
+import { updateWorkspaceSettings } from '../../src/modules/workspace/update-workspace-settings.ts';
+import { seedWorkspaceMembers } from '../../src/db/seeders/workspace-members.ts';
+import type { Role } from '../../src/modules/workspace/roles.ts';
 import { DEMO_CORPID, makePeople, startTestSandbox, type Json, type TestSandbox } from './sandbox.ts';
 
 export const STAFF = ['ZhangWei', 'WangFang', 'LiNa', 'LiuYang'] as const;
@@ -36,13 +35,16 @@ export interface FissionWorld {
   /** Waits until every inbox row and job of the world has settled. */
   settle(timeoutMs?: number): Promise<void>;
   h5(method: 'GET' | 'POST', url: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** Calls the admin API as a member with `role` (operator by default). */
+  admin(method: 'GET' | 'POST' | 'PUT', url: string, opts?: { body?: unknown; as?: Role }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
 let seedCounter = 1000;
 
 export async function startFissionWorld(db: Db, slug = 'flows'): Promise<FissionWorld> {
-  const sb = await startTestSandbox();
+  // WeChat's own 5 s answer timeout: a loaded test machine must not turn slow answers into lost events.
+  const sb = await startTestSandbox({ callbacks: { timeoutMs: 5000, retryDelayMs: 200 } });
   const config = loadConfig({ LOG_LEVEL: 'silent', FISSION_SANDBOX_URL: sb.url, FISSION_WORKER_CONCURRENCY: '8' });
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });
   const app = await buildApp({ config, db, jobs });
@@ -53,11 +55,13 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
 
   const corp = (await sb.api('GET', '/credentials')).body.wecom.corps.find((c: Json) => c.corpid === DEMO_CORPID);
   const app_ = (kind: string) => corp.apps.find((a: Json) => a.kind === kind);
-  const workspaceId = (await db.query<{ id: string }>(
-    `INSERT INTO workspaces (slug, name, use_sandbox, wecom_corp_id, wecom_contact_secret, wecom_agent_id, wecom_agent_secret, wecom_callback_token, wecom_callback_aes_key)
-     VALUES ($1, $1, true, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [slug, DEMO_CORPID, app_('contact').secret, app_('agent').agentid, app_('agent').secret, corp.callback.token, corp.callback.encodingAESKey],
-  )).rows[0]!.id;
+  // A workspace with one admin per role, linked to the sandbox's demo corp.
+  const seeded = await seedWorkspaceMembers(db, { slug });
+  const workspaceId = seeded.workspaceId;
+  await updateWorkspaceSettings(db, workspaceId, {
+    useSandbox: true, wecomCorpId: DEMO_CORPID, wecomContactSecret: app_('contact').secret, wecomAgentId: app_('agent').agentid,
+    wecomAgentSecret: app_('agent').secret, wecomCallbackToken: corp.callback.token, wecomCallbackAesKey: corp.callback.encodingAESKey,
+  });
   for (const userid of STAFF) await upsertStaff(db, workspaceId, { userid, name: userid });
   const token = await sb.token();
   const tag = await sb.wecom(`/cgi-bin/externalcontact/add_corp_tag?access_token=${token}`, { group_name: '活动', tag: [{ name: `裂变-${slug}` }] });
@@ -67,6 +71,7 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
   if (put.status !== 200) throw new Error(`callback setup failed: ${JSON.stringify(put.body)}`);
   await startWorkers({ db, config, jobs });
 
+  const cookies = new Map<Role, string>();
   const world: FissionWorld = {
     db, sb, app, jobs, config, workspaceId, slug, tagId,
     async campaign(patch = {}) {
@@ -80,13 +85,19 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
         rules: { joinTagIds: [tagId] },
         ...patch,
       };
-      const c = await db.transaction(async (tx) => {
-        const draft = await createCampaign(tx, { workspaceId, createdBy: null, config: input });
-        const published = await publishCampaign(tx, { workspaceId, campaignId: draft.id });
-        await onCampaignPublished(tx, jobs, workspaceId, published);
-        return published;
-      });
-      const code = await ensureContactWay({ db, jobs, config }, { workspaceId, campaignId: c.id, participantId: null });
+      // Through the admin API: publishing enqueues the job that creates the activity code at WeCom.
+      const created = await world.admin('POST', `/api/admin/workspaces/${slug}/campaigns`, { body: input });
+      if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+      const published = await world.admin('POST', `/api/admin/workspaces/${slug}/campaigns/${created.body.id}/publish`);
+      if (published.status !== 200) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
+      const c = { id: created.body.id as number };
+      let code: { qrUrl: string } | undefined;
+      for (let i = 0; i < 300 && !code; i++) {
+        const r = await db.query<{ qrUrl: string }>(`SELECT qr_url AS "qrUrl" FROM contact_ways WHERE campaign_id = $1 AND participant_id IS NULL AND config_id IS NOT NULL AND deleted_at IS NULL`, [c.id]);
+        code = r.rows[0];
+        if (!code) await new Promise((res) => setTimeout(res, 100));
+      }
+      if (!code) throw new Error(`campaign ${c.id}: the activity code was not created`);
       return { id: c.id, qrUrl: code.qrUrl };
     },
     async people(count, person) {
@@ -105,10 +116,16 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
           `SELECT (SELECT count(*) FROM inbox WHERE status IN ('pending', 'failed'))
                 + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds') AS n`,
         );
-        if (open.rows[0]!.n === 0) return;
-        if (Date.now() > until) throw new Error(`not settled after ${timeoutMs} ms: ${open.rows[0]!.n} open`);
+        if (open.rows[0]!.n === 0) break;
+        if (Date.now() > until) {
+          const inbox = await db.query(`SELECT status, status_reason, attempts, dedupe_key FROM inbox WHERE status IN ('pending', 'failed') LIMIT 5`);
+          const jobs_ = await db.query(`SELECT name, state, retry_count, output FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now() + interval '5 seconds' LIMIT 5`);
+          throw new Error(`not settled after ${timeoutMs} ms: ${open.rows[0]!.n} open: ${JSON.stringify(inbox.rows)} ${JSON.stringify(jobs_.rows)}`);
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
+      const lost = (await sb.api('GET', `/deliveries?corpid=${DEMO_CORPID}&status=failed`)).body.deliveries as Json[];
+      if (lost.length) throw new Error(`${lost.length} callback(s) could not be delivered: ${JSON.stringify(lost[0]!.attempts)}`);
     },
     async h5(method, url, opts = {}) {
       const r = await app.inject({
@@ -116,6 +133,16 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
         headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
         ...(opts.body === undefined ? {} : { payload: opts.body as object }),
       });
+      return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
+    },
+    async admin(method, url, opts = {}) {
+      const role = opts.as ?? 'operator';
+      if (!cookies.has(role)) {
+        const r = await app.inject({ method: 'POST', url: '/api/admin/auth/login', payload: { email: seeded.users[role].email, password: seeded.password } });
+        const c = r.cookies.find((x) => x.name === 'fission_session')!;
+        cookies.set(role, `${c.name}=${c.value}`);
+      }
+      const r = await app.inject({ method, url, headers: { cookie: cookies.get(role)! }, ...(opts.body === undefined ? {} : { payload: opts.body as object }) });
       return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
     },
     async close() {

@@ -61,7 +61,8 @@ describeEachEngine('campaign participants API', (ctx) => {
     ['rewardStatus=none', 'NOT EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id)'],
     ['rewardStatus=claimed', `EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.status = 'claimed')`],
     ['rewardStatus=issued&friendStatus=friend', `friend_status = 'friend' AND EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.status = 'issued')`],
-    ['search=%E7%94%A8%E6%88%B71', `nickname LIKE '%用户1%'`],
+    ['search=%E7%94%A8%E6%88%B71', `nickname LIKE '用户1%'`],
+    ['search=%E6%88%B71', 'false'],
     ['search=wm_p5', `external_userid = 'wm_p5'`],
     ['search=50%25', 'false'],
   ];

@@ -42,14 +42,6 @@ describe('fission CLI: refusals', () => {
     assert.match(r.stderr, /^cannot reach the database postgres:\/\/fission:\*\*\*\*@127\.0\.0\.1:1\/fission: .*ECONNREFUSED/);
     assert.doesNotMatch(r.stderr + r.stdout, /hunter2secret|\n\s+at /);
   });
-
-  for (const cmd of ['simulate', 'bench']) {
-    test(`${cmd} says it is not built yet and exits non-zero`, async () => {
-      const r = await runFission([cmd]);
-      assert.notEqual(r.code, 0);
-      assert.match(r.stderr, new RegExp(`fission ${cmd}: .* is not built yet`));
-    });
-  }
 });
 
 describe('fission start on a fresh data folder (the quick start)', () => {

@@ -35,6 +35,8 @@ describeEachEngine('task fission under concurrency and delivery faults', (ctx) =
     await w.settle(120_000);
     const rows = (await q(`SELECT id, external_userid FROM participants WHERE campaign_id = $1`, [campaignId])).rows;
     const byExt = new Map(rows.map((r) => [r.external_userid as string, r.id as number]));
+    const missing = scans.filter((s) => !byExt.has(s.external_userid));
+    assert.equal(missing.length, 0, `not participants: ${JSON.stringify((await listInbox(ctx().db, w.workspaceId, { limit: 1000 })).filter((r) => missing.some((m) => r.dedupeKey.includes(m.external_userid))))}`);
     return scans.map((s) => ({ ext: s.external_userid as string, id: byExt.get(s.external_userid)! }));
   };
   const helpQr = async (campaignId: number, participantId: number) =>
@@ -51,7 +53,13 @@ describeEachEngine('task fission under concurrency and delivery faults', (ctx) =
     assert.equal((await q(`SELECT valid_helps FROM participants WHERE id = $1`, [A!.id])).rows[0]!.valid_helps, 50);
     assert.equal((await q(`SELECT count(*)::int AS n FROM helps WHERE inviter_id = $1 AND status = 'valid'`, [A!.id])).rows[0]!.n, 50);
     assert.deepEqual((await q(`SELECT level, count(*)::int AS n FROM participants WHERE campaign_id = $1 GROUP BY level ORDER BY level`, [c.id])).rows, [{ level: 1, n: 1 }, { level: 2, n: 50 }]);
-    const attempts = await listWelcomeAttempts(ctx().db, c.id);
+    const adds = (await listInbox(ctx().db, w.workspaceId, { limit: 1000 })).filter((r) => scans.some((s) => r.dedupeKey.includes(s.external_userid)));
+    assert.equal(adds.length, 50);
+    assert.ok(adds.every((r) => r.status === 'processed'));
+    // No run is left failing on a deadlock: helpers of one inviter queue on its row, and victims are re-run inside.
+    const failedRuns = (await q(`SELECT output FROM pgboss.job WHERE name = 'inbox.process' AND retry_count > 0`)).rows;
+    assert.ok(!JSON.stringify(failedRuns).includes('40P01'), JSON.stringify(failedRuns).slice(0, 1500));
+    const attempts = await listWelcomeAttempts(ctx().db, w.workspaceId, c.id);
     assert.equal(attempts.length, 51);
     assert.equal(new Set(attempts.map((a) => a.inboxId)).size, 51, 'one attempt per add event');
     // Sent within the code's 20 s, or (on a starved machine) handed to the group-send fallback: never lost.
@@ -70,7 +78,8 @@ describeEachEngine('task fission under concurrency and delivery faults', (ctx) =
     const after = (await w.sb.api('GET', `/corps/${DEMO_CORPID}/contact-ways`)).body;
     assert.equal(after.contactWays.length - before.contactWays.length, 1, 'one add_contact_way at WeCom');
     // A code that is not ours for this campaign: 404, nothing created.
-    assert.equal((await w.h5('GET', `/api/h5/c/${c.id}/help/${code.slice(0, -1)}0`)).status, 404);
+    const forged = `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`;
+    assert.equal((await w.h5('GET', `/api/h5/c/${c.id}/help/${forged}`)).status, 404);
   });
 
   test('a callback delivered 3 times and out of order counts once; a delete arriving before its add is not lost', async () => {
@@ -85,8 +94,7 @@ describeEachEngine('task fission under concurrency and delivery faults', (ctx) =
     const deliveries = (await w.sb.api('GET', `/deliveries?corpid=${DEMO_CORPID}&limit=1000`)).body.deliveries as Json[];
     const ofB = deliveries.filter((x) => x.xml.includes(sB.external_userid) && x.xml.includes('add_external_contact'));
     assert.equal(ofB.filter((x) => x.status === 'delivered').length, 3);
-    const ofC = deliveries.find((x) => x.xml.includes(sC.external_userid))!;
-    assert.ok(ofB.every((x) => x.seq > ofC.seq || x.attempts[0].at > ofC.attempts[0].at), 'B arrived after C');
+    assert.ok(ofB.some((x) => x.faults.includes('reordered')), JSON.stringify(ofB.map((x) => x.faults)));
     assert.equal((await listInbox(ctx().db, w.workspaceId)).filter((r) => r.dedupeKey.includes(sB.external_userid)).length, 1);
     assert.equal((await q(`SELECT valid_helps FROM participants WHERE id = $1`, [A!.id])).rows[0]!.valid_helps, 2);
 
@@ -101,7 +109,7 @@ describeEachEngine('task fission under concurrency and delivery faults', (ctx) =
     assert.deepEqual(helpD, [{ status: 'revoked' }], 'the help was recorded, then revoked by the earlier-delivered delete');
     assert.equal((await q(`SELECT valid_helps FROM participants WHERE id = $1`, [A!.id])).rows[0]!.valid_helps, 2);
     assert.equal((await q(`SELECT lost_at IS NOT NULL AS lost FROM campaign_friends WHERE campaign_id = $1 AND external_userid = $2`, [c.id, sD.external_userid])).rows[0]!.lost, true);
-    const attemptD = (await listWelcomeAttempts(ctx().db, c.id)).filter((a) => a.externalUserId === sD.external_userid);
+    const attemptD = (await listWelcomeAttempts(ctx().db, w.workspaceId, c.id)).filter((a) => a.externalUserId === sD.external_userid);
     assert.deepEqual(attemptD.map((a) => a.status), ['skipped']);
   });
 

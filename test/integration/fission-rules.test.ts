@@ -38,7 +38,7 @@ describeEachEngine('task fission rules through the sandbox', (ctx) => {
     return { ext: s.external_userid as string, id: p.id as number, helpQr: page.staffQr.url as string, token: await tokenOf(campaignId, p.id) };
   };
   const tokenOf = async (campaignId: number, participantId: number) => {
-    const a = (await listWelcomeAttempts(ctx().db, campaignId)).find((x) => x.participantId === participantId && x.content);
+    const a = (await listWelcomeAttempts(ctx().db, w.workspaceId, campaignId)).find((x) => x.participantId === participantId && x.content);
     return decodeURIComponent(new URL(a!.content!.link.url).searchParams.get('t')!);
   };
   const helpPage = async (campaignId: number, participantId: number) => {
@@ -82,7 +82,7 @@ describeEachEngine('task fission rules through the sandbox', (ctx) => {
     assert.deepEqual(await helpsOf(c.id, again.external_userid), [{ status: 'valid', invalid_reason: null }, { status: 'invalid', invalid_reason: 'already_helped' }]);
     assert.equal((await participant(c.id, A.ext))!.valid_helps, 1);
     // Two add events, two welcome attempts: the second tells them it did not count.
-    const attempts = (await listWelcomeAttempts(ctx().db, c.id)).filter((x) => x.externalUserId === again.external_userid);
+    const attempts = (await listWelcomeAttempts(ctx().db, w.workspaceId, c.id)).filter((x) => x.externalUserId === again.external_userid);
     assert.deepEqual(attempts.map((x) => x.kind), ['helper', 'invalid_help']);
     assert.match(attempts[1]!.content!.text, /已经为TA助力过/);
   });
@@ -128,7 +128,7 @@ describeEachEngine('task fission rules through the sandbox', (ctx) => {
     assert.equal(await participant(c.id, s1.external_userid), undefined);
     assert.equal(await participant(c.id, s2.external_userid), undefined);
     assert.deepEqual(await helpsOf(c.id, s2.external_userid), [{ status: 'invalid', invalid_reason: 'gender' }]);
-    const attempts = await listWelcomeAttempts(ctx().db, c.id);
+    const attempts = await listWelcomeAttempts(ctx().db, w.workspaceId, c.id);
     assert.deepEqual(attempts.filter((x) => x.externalUserId !== F.ext).map((x) => [x.status, x.statusReason]), [['skipped', 'cannot take part: gender'], ['skipped', 'cannot take part: gender']]);
     const friends = await q(`SELECT count(*)::int AS n FROM campaign_friends WHERE campaign_id = $1`, [c.id]);
     assert.equal(friends.rows[0]!.n, 3);
@@ -257,7 +257,7 @@ describeEachEngine('task fission rules through the sandbox', (ctx) => {
     await w.sb.api('POST', '/clock/advance', { seconds: 25 });
     await w.sb.api('POST', '/deliveries/release', { wait: true });
     await w.settle();
-    let attempts = (await listWelcomeAttempts(ctx().db, c.id)).filter((x) => x.externalUserId === s.external_userid);
+    let attempts = (await listWelcomeAttempts(ctx().db, w.workspaceId, c.id)).filter((x) => x.externalUserId === s.external_userid);
     assert.equal(attempts.length, 1);
     assert.equal(attempts[0]!.status, 'fallback_created', JSON.stringify(attempts));
     assert.match(attempts[0]!.statusReason ?? '', /41050/);
@@ -273,7 +273,7 @@ describeEachEngine('task fission rules through the sandbox', (ctx) => {
     } finally {
       await w.sb.api('PATCH', `/corps/${DEMO_CORPID}/staff/ZhangWei`, { consoleWelcome: false });
     }
-    attempts = (await listWelcomeAttempts(ctx().db, c.id)).filter((x) => x.externalUserId === s.external_userid);
+    attempts = (await listWelcomeAttempts(ctx().db, w.workspaceId, c.id)).filter((x) => x.externalUserId === s.external_userid);
     assert.deepEqual(attempts.map((x) => x.status), ['fallback_created', 'fallback_limited']);
     assert.equal(attempts[1]!.welcomeCode, null);
   });

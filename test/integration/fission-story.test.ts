@@ -10,7 +10,6 @@ import { startFissionWorld, type FissionWorld } from '../helpers/fission-world.t
 import { DEMO_CORPID, type Json } from '../helpers/sandbox.ts';
 import { listInbox } from '../../src/modules/inbox/inbox-rows.ts';
 import { listWelcomeAttempts } from '../../src/modules/fission/welcome-attempt-row.ts';
-import { endCampaign } from '../../src/modules/campaign/end-campaign.ts';
 
 describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
   let w: FissionWorld;
@@ -45,6 +44,13 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     assert.equal(card.msgtype, 'link');
     assert.match(card.link.url, new RegExp(`/h5/c/${c.id}/me\\?t=`));
     assert.match(welcomeA[0]!.content.text.content, /欢迎参加活动/);
+
+    // The public activity page shows the activity code and the rules participants are told.
+    const landing = await w.h5('GET', `/api/h5/c/${c.id}`);
+    assert.equal(landing.status, 200, JSON.stringify(landing.body));
+    assert.equal(landing.body.activityQr.url, c.qrUrl);
+    assert.equal(landing.body.rules.helpsPerHelper, 1);
+    assert.equal(landing.body.rules.joinTagIds, undefined, 'tag ids are not shown');
 
     // A's page (identity from the link's token) shows the help link; the help page shows the staff QR.
     const me = await w.h5('GET', '/api/h5/me', { token: tokenIn(card.link.url) });
@@ -86,7 +92,7 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     }
 
     // Every add event got exactly one welcome attempt, all sent.
-    const attempts = await listWelcomeAttempts(db, c.id);
+    const attempts = await listWelcomeAttempts(db, w.workspaceId, c.id);
     assert.deepEqual(attempts.map((x) => [x.kind, x.status]), [['participant', 'sent'], ['helper', 'sent'], ['helper', 'sent']]);
     const adds = (await listInbox(db, w.workspaceId)).filter((r) => r.dedupeKey.startsWith('contact:add_external_contact'));
     assert.equal(adds.length, 3);
@@ -99,6 +105,21 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
       assert.ok(d.follow_user[0].tags.some((t: Json) => t.tag_id === w.tagId), JSON.stringify(d.follow_user[0]));
     }
 
+    // The leaderboard: A first with 2.
+    const ranking = await w.h5('GET', '/api/h5/me/ranking', { token: tokenIn(card.link.url) });
+    assert.deepEqual(ranking.body.me, { rank: 1, validHelps: 2 });
+    assert.deepEqual(ranking.body.top.map((r: Json) => [r.rank, r.validHelps, r.isMe]), [[1, 2, true]]);
+
+    // Operators: the corp's contact-way quota, the welcome attempts, a customer link (operators only).
+    const quota = await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`, { as: 'viewer' });
+    assert.deepEqual(quota.body, { live: 2, quota: 500_000, left: 499_998 });
+    const listed = await w.admin('GET', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/welcome-attempts`, { as: 'viewer' });
+    assert.equal(listed.body.attempts.length, 3);
+    const link = await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/customer-links`, { body: { externalUserId: scanB.external_userid } });
+    assert.equal(link.status, 200);
+    assert.match(link.body.url, new RegExp(`/h5/c/${c.id}/join\\?ct=`));
+    assert.equal((await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/customer-links`, { as: 'viewer', body: { externalUserId: 'wmX' } })).status, 403);
+
     // A's page now shows the prize, and A claims it with an address.
     const me2 = await w.h5('GET', '/api/h5/me', { token: tokenIn(card.link.url) });
     assert.equal(me2.body.helpers.length, 2);
@@ -110,16 +131,16 @@ describeEachEngine('task fission, WeCom only: the whole story', (ctx) => {
     assert.equal(claim.status, 200, JSON.stringify(claim.body));
     assert.equal(claim.body.status, 'claimed');
 
-    // Ending the campaign: its codes (activity code + A's help code) are deleted at WeCom.
-    await db.transaction((tx) => endCampaign(tx, { workspaceId: w.workspaceId, campaignId: c.id }));
-    const late = await w.people(1);
-    await w.scan(late[0]!, help.body.staffQr.url).catch(() => null);
+    // Ending the campaign early (admin API): its codes (activity code + A's help code) are deleted at WeCom.
+    assert.equal((await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/end`)).status, 200);
     await w.settle();
     const ways = (await db.query(`SELECT config_id, deleted_at FROM contact_ways WHERE campaign_id = $1`, [c.id])).rows;
     assert.equal(ways.length, 2);
     assert.ok(ways.every((x) => x.deleted_at !== null), JSON.stringify(ways));
-    const live = (await w.sb.api('GET', `/corps/${DEMO_CORPID}/contact-ways`)).body;
-    assert.ok(!JSON.stringify(live).includes(ways[0]!.config_id));
+    const live = (await w.sb.api('GET', `/corps/${DEMO_CORPID}/contact-ways`)).body.contactWays as Json[];
+    assert.ok(ways.every((x) => !live.some((l) => l.configId === x.config_id || l.config_id === x.config_id)));
+    assert.equal((await w.admin('GET', `/api/admin/workspaces/${w.slug}/contact-way-quota`)).body.live, 0);
+    assert.equal((await w.h5('GET', `/api/h5/c/${c.id}`)).body.activityQr, null, 'no code to scan once ended');
   });
 });
 

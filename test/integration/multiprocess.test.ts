@@ -77,7 +77,7 @@ describe('one serve and two work processes on one PostgreSQL', { skip: process.e
     assert.equal(await enqueue(keys, 100), 200);
     assert.equal(await enqueue(keys.slice(0, 10), 100), 0, 'the same keys again enqueue nothing');
 
-    await waitUntil('all 200 results', async () => (await resultsOf('bulk-')).length === 200, 90_000);
+    await waitUntil('all 200 results', async () => (await resultsOf('bulk-')).length === 200, 180_000);
     // Give a duplicate delivery, if there were one, time to show up before counting.
     await new Promise((r) => setTimeout(r, 1500));
     const runs = await runsOf('bulk-');
@@ -106,7 +106,7 @@ describe('one serve and two work processes on one PostgreSQL', { skip: process.e
     const [first] = await waitUntil('the first run to start', async () => {
       const r = await runsOf('crash');
       return r.length ? r : undefined;
-    }, 30_000);
+    }, 120_000);
     const victim = workers.find((w) => w.pid === first!.pid);
     assert.ok(victim, `the run is on a worker (pid ${first!.pid})`);
     const survivor = workers.find((w) => w !== victim)!;
@@ -116,7 +116,7 @@ describe('one serve and two work processes on one PostgreSQL', { skip: process.e
     const [result] = await waitUntil('the retried job to complete', async () => {
       const r = await resultsOf('crash');
       return r.length ? r : undefined;
-    }, ProbeJob.retry.expireInSeconds * 1000 + 45_000);
+    }, ProbeJob.retry.expireInSeconds * 1000 + 120_000);
     assert.equal(result!.pid, survivor.pid);
     const runs = await runsOf('crash');
     assert.deepEqual(runs.map(({ pid, attempt, finished }) => ({ pid, attempt, finished })), [

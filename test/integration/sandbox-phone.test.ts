@@ -29,10 +29,10 @@ describe('sandbox phone page API', () => {
     assert.match(html, /<html lang="zh-CN">/);
     assert.match(html, /<script type="module" src="\/phone\/app\.js"><\/script>/);
     assert.match(html, /data-cookie="fission_sandbox_person"/);
-    for (const f of ['app.js', 'ui.js', 'bubbles.js', 'app.css']) assert.equal((await fetch(`${sb.url}/phone/${f}`)).status, 200, f);
+    for (const f of ['app.js', 'state.js', 'ui.js', 'bubbles.js', 'screens-chat.js', 'screens-contacts.js', 'screens-discover.js', 'screens-me.js', 'app.css']) assert.equal((await fetch(`${sb.url}/phone/${f}`)).status, 200, f);
     assert.equal((await fetch(`${sb.url}/phone/secret.txt`)).status, 404);
     // The page never writes names as markup.
-    const scripts = await Promise.all(['app.js', 'ui.js', 'bubbles.js'].map(async (f) => (await fetch(`${sb.url}/phone/${f}`)).text()));
+    const scripts = await Promise.all(['app.js', 'state.js', 'ui.js', 'bubbles.js', 'screens-chat.js', 'screens-contacts.js', 'screens-discover.js', 'screens-me.js'].map(async (f) => (await fetch(`${sb.url}/phone/${f}`)).text()));
     assert.doesNotMatch(scripts.join('\n'), /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 

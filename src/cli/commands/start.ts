@@ -6,6 +6,7 @@ import { JobQueue } from '../../jobs/queue.ts';
 import { ALL_QUEUES, startWorkers } from '../../jobs/registry.ts';
 import { ensureDemoWorkspace } from '../../modules/workspace/ensure-demo-workspace.ts';
 import type { ConfigFlags } from '../../config.ts';
+import { seedDemo } from '../demo-seed.ts';
 import { createEmbeddedSandbox, linkDemoWorkspace, SANDBOX_PREFIX } from '../sandbox-wiring.ts';
 
 /** `fission start`: migrate, seed the demo on first run, then HTTP + workers (+ sandbox) in one process. */
@@ -16,9 +17,11 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   await ensureWebAppsBuilt((line) => console.log(line));
   const sandbox = config.sandbox === 'on' ? createEmbeddedSandbox(config) : undefined;
   const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
-  if (sandbox) await linkDemoWorkspace(app, db, config);
   await startWorkers({ db, config, jobs });
   const port = await listen(app, config);
+  // After listening: the demo's WeChat calls reach the sandbox over HTTP, at the bound port.
+  if (sandbox) await linkDemoWorkspace(app, db, config);
+  const demoCampaign = sandbox ? await seedDemo(db, config, jobs) : null;
   onShutdown([() => app.close(), () => jobs.stop(), async () => sandbox?.close(), () => db.close()]);
 
   const base = config.publicUrl;
@@ -30,6 +33,7 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   console.log(`  OA callback     ${base}/callback/oa/<workspace>      (demo: ${base}/callback/oa/demo)`);
   if (sandbox) console.log(`  WeChat sandbox  ${config.sandboxUrl}   (phone ${config.sandboxUrl}/phone, credentials ${config.sandboxUrl}/sandbox-api/credentials)`);
   console.log(`  health          ${base}/healthz   metrics ${base}/metrics   OpenAPI ${base}/api/openapi.json`);
+  if (demoCampaign) console.log(`\nPublished the demo campaign #${demoCampaign}: open the phone page, pick a person, scan its activity code.`);
   if (seed.created) {
     console.log(`\nCreated the demo workspace and its owner account:\n  email    ${seed.email}`);
     console.log(seed.generatedPassword ? `  password ${seed.generatedPassword}   (shown once; set FISSION_ADMIN_PASSWORD to choose it)` : '  password (from FISSION_ADMIN_PASSWORD)');

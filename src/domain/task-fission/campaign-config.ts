@@ -2,6 +2,7 @@
 // field (zod) and then across fields. Times are ISO-8601 instants, stored normalised to UTC.
 import { z } from 'zod';
 import { validationError, type FieldError } from '../../errors.ts';
+import { posterTemplateSchema } from '../poster/template.ts';
 import { fieldErrorsFromZod } from '../shared/zod-field-errors.ts';
 import { boundedText } from '../shared/zod-text.ts';
 import { advancedRulesSchema } from './advanced-rules.ts';
@@ -25,6 +26,8 @@ export const campaignConfigSchema = z.strictObject({
   tiers: tiersSchema,
   welcomeTexts: welcomeTextsSchema.prefault({}),
   rules: advancedRulesSchema.prefault({}),
+  /** The participants' poster layout; absent → the default poster. Its version is the server's to bump. */
+  poster: posterTemplateSchema.optional(),
 });
 
 export type CampaignConfig = z.output<typeof campaignConfigSchema>;

@@ -1,9 +1,10 @@
 // The participant pages under /h5 (web/h5, built by ensure-web-built.ts). They open inside WeChat:
-// scripts and styles from us only; images from anywhere (WeChat avatars, WeCom QR codes).
+// scripts and styles from us only; images from anywhere (WeChat avatars, WeCom QR codes); framed
+// only by us and the sandbox's phone page.
 import type { FastifyPluginAsync } from 'fastify';
 import { webStaticRoutes } from './web-static.ts';
 
-const CSP = [
+const csp = (frameAncestors: string[]) => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -12,7 +13,7 @@ const CSP = [
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "frame-ancestors 'none'",
+  `frame-ancestors 'self' ${frameAncestors.join(' ')}`.trim(),
   "form-action 'self'",
 ].join('; ');
 
@@ -20,6 +21,7 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><meta name="viewport" co
 <p>页面正在准备中,请稍后刷新。</p>
 <p>The H5 pages are not built. <code>fission start</code> builds them on start; otherwise run <code>npm run build:h5</code>.</p>`;
 
-export function h5StaticRoutes(opts: { distDir: string }): FastifyPluginAsync {
-  return webStaticRoutes({ base: '/h5', distDir: opts.distDir, csp: CSP, notBuiltHtml: NOT_BUILT });
+/** `frameAncestors`: origins that may show the pages in a frame besides ours (the sandbox's phone page). */
+export function h5StaticRoutes(opts: { distDir: string; frameAncestors?: string[] }): FastifyPluginAsync {
+  return webStaticRoutes({ base: '/h5', distDir: opts.distDir, csp: csp(opts.frameAncestors ?? []), notBuiltHtml: NOT_BUILT });
 }

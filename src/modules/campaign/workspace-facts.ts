@@ -6,6 +6,7 @@ import { workspaceErrors, type WorkspaceFacts } from '../../domain/task-fission/
 import { listStaff } from '../staff/list-staff.ts';
 import { listCorpTags } from '../staff/list-corp-tags.ts';
 import { codesAvailableByPool } from '../reward/code-pool.ts';
+import { posterTemplateErrors } from './poster-template-errors.ts';
 
 /** `campaignId`: the campaign being edited, whose own assigned codes still count for it. */
 export async function loadWorkspaceFacts(q: Queryable, workspaceId: string, campaignId: number | null): Promise<WorkspaceFacts> {
@@ -18,5 +19,5 @@ export async function loadWorkspaceFacts(q: Queryable, workspaceId: string, camp
 }
 
 export async function campaignWorkspaceErrors(q: Queryable, workspaceId: string, campaignId: number | null, config: CampaignConfig): Promise<FieldError[]> {
-  return workspaceErrors(config, await loadWorkspaceFacts(q, workspaceId, campaignId));
+  return [...workspaceErrors(config, await loadWorkspaceFacts(q, workspaceId, campaignId)), ...(await posterTemplateErrors(q, workspaceId, config))];
 }

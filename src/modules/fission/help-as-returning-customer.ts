@@ -6,6 +6,7 @@ import { notFound } from '../../errors.ts';
 import type { HelpVerdict } from '../../domain/task-fission/help-validation.ts';
 import { MarkTagsJob } from '../../jobs/fission/definitions.ts';
 import { lockCustomer } from './customer-lock.ts';
+import { transactionWithRetry } from './transaction-with-retry.ts';
 import { wasCustomerBefore } from './customer-profile.ts';
 import { findFlowCampaign } from './flow-campaign.ts';
 import { findParticipant } from './flow-participant.ts';
@@ -28,7 +29,7 @@ export async function helpAsReturningCustomer(
   const inviterId = parseInviterCode(secret, p.campaignId, p.inviterCode);
   if (inviterId === null) throw notFound('help page');
   const f = await loadReturningFriend(deps, p.campaignId, p.externalUserId, now);
-  const r = await deps.db.transaction(async (tx) => {
+  const r = await transactionWithRetry(deps.db, async (tx) => {
     await lockCustomer(tx, f.workspaceId, p.externalUserId);
     const campaign = (await findFlowCampaign(tx, f.workspaceId, p.campaignId, now))!;
     const inviter = await findParticipant(tx, campaign.id, { id: inviterId });

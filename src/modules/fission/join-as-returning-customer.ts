@@ -4,6 +4,7 @@
 import { AppError } from '../../errors.ts';
 import { MarkTagsJob } from '../../jobs/fission/definitions.ts';
 import { lockCustomer } from './customer-lock.ts';
+import { transactionWithRetry } from './transaction-with-retry.ts';
 import { wasCustomerBefore } from './customer-profile.ts';
 import { findFlowCampaign } from './flow-campaign.ts';
 import { joinOrHelp } from './join-or-help.ts';
@@ -21,7 +22,7 @@ export interface ReturningJoin {
 export async function joinAsReturningCustomer(deps: FlowDeps, p: { campaignId: number; externalUserId: string }, now = new Date()): Promise<ReturningJoin> {
   const f = await loadReturningFriend(deps, p.campaignId, p.externalUserId, now);
   const secret = await linkSecret(deps.db);
-  const r = await deps.db.transaction(async (tx) => {
+  const r = await transactionWithRetry(deps.db, async (tx) => {
     await lockCustomer(tx, f.workspaceId, p.externalUserId);
     const campaign = (await findFlowCampaign(tx, f.workspaceId, p.campaignId, now))!;
     const result = await joinOrHelp(tx, deps.jobs, {

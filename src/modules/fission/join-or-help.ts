@@ -91,6 +91,10 @@ async function recordHelp(
   tx: Queryable, jobs: JobQueue, input: JoinOrHelpInput, inviter: FlowParticipant, facts: HelperFacts, alreadyParticipated: boolean,
 ): Promise<{ id: number; verdict: HelpVerdict; inviterCount: number; rewards: RewardRow[] }> {
   const { campaign, profile } = input;
+  // The inviter's row is locked before anything references it: inserting a help takes a key-share
+  // lock on it (foreign key), and two helpers holding that while both waiting to update the count
+  // would deadlock. Helpers of one inviter queue here instead.
+  await tx.query(`SELECT 1 FROM participants WHERE campaign_id = $1 AND id = $2 FOR UPDATE`, [campaign.id, inviter.id]);
   let verdict = validateHelp(campaign.config.rules, {
     status: campaign.status,
     stockLeft: campaign.stockLeft,
@@ -150,7 +154,9 @@ async function insertParticipant(tx: Queryable, input: JoinOrHelpInput): Promise
 async function refreshParticipant(tx: Queryable, id: number, input: JoinOrHelpInput): Promise<FlowParticipant> {
   const { profile } = input;
   await tx.query(
-    `UPDATE participants SET nickname = $2, avatar = $3, unionid = coalesce($4, unionid), gender = $5,
+    // A profile WeCom could not give (the customer already left again) keeps what we knew.
+    `UPDATE participants SET nickname = coalesce(nullif($2::text, ''), nickname), avatar = coalesce($3::text, avatar), unionid = coalesce($4::text, unionid),
+       gender = CASE WHEN $5::text = 'unknown' THEN gender ELSE $5::text END,
        friend_status = CASE WHEN $7 THEN 'friend' ELSE friend_status END, staff_userid = CASE WHEN $7 THEN $6 ELSE staff_userid END, updated_at = now()
      WHERE id = $1`,
     [id, profile.nickname, profile.avatar, profile.unionid, profile.gender, input.staffUserId, input.newFriendship],

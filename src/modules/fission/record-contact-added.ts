@@ -15,6 +15,7 @@ import type { CampaignView } from '../campaign/campaign-view.ts';
 import { getWorkspace } from '../workspace/workspace-row.ts';
 import { applyChurn } from './apply-churn.ts';
 import { lockCustomer } from './customer-lock.ts';
+import { transactionWithRetry } from './transaction-with-retry.ts';
 import { fetchCustomerProfile, wasCustomerBefore, type CustomerProfile } from './customer-profile.ts';
 import { findFlowCampaign } from './flow-campaign.ts';
 import type { FlowOutcome } from './flow-outcome.ts';
@@ -57,7 +58,7 @@ export async function recordContactAdded(deps: FlowDeps, add: ContactAdded, now 
   const profile = await profileOf(wecomContactClient(db, deps.config, ws), e.externalUserId);
   const secret = await linkSecret(db);
 
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     await lockCustomer(tx, add.workspaceId, e.externalUserId);
     const done = await tx.query(`SELECT 1 FROM welcome_attempts WHERE workspace_id = $1 AND inbox_id = $2`, [add.workspaceId, add.inboxId]);
     if (done.rows.length) return { status: 'processed', reason: 'already processed' };

@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { ExternalContactEvent } from '../../wechat/protocol/index.ts';
 import { applyChurn } from './apply-churn.ts';
 import { lockCustomer } from './customer-lock.ts';
+import { transactionWithRetry } from './transaction-with-retry.ts';
 import type { FlowOutcome } from './flow-outcome.ts';
 import { addInSameSecond, deleteIsStale, recordFriendEvent } from './friend-events.ts';
 import { isFriendNow } from './is-friend-now.ts';
@@ -26,7 +27,7 @@ export async function recordContactDeleted(deps: FlowDeps, del: ContactDeleted, 
   const friend = { workspaceId: del.workspaceId, externalUserId: e.externalUserId, staffUserId: e.userId };
   // Asked outside the transaction: the WeCom client reads its token through the database.
   const friendNow = (await addInSameSecond(deps.db, friend, e.createTime)) && (await isFriendNow(deps, friend));
-  return deps.db.transaction(async (tx) => {
+  return transactionWithRetry(deps.db, async (tx) => {
     await lockCustomer(tx, del.workspaceId, e.externalUserId);
     if (!(await recordFriendEvent(tx, friend, 'del', e.createTime))) return { status: 'processed', reason: 'this delete was already applied' };
     if (await deleteIsStale(tx, friend, e.createTime, friendNow)) return { status: 'ignored', reason: 'the customer added this staff member again after this delete' };

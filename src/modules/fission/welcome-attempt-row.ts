@@ -41,7 +41,7 @@ export async function setWelcomeStatus(q: Queryable, id: number, from: WelcomeSt
 }
 
 /** Every attempt of a campaign, oldest first (operators, the simulator's checks, tests). */
-export async function listWelcomeAttempts(q: Queryable, campaignId: number): Promise<WelcomeAttempt[]> {
-  const r = await q.query<WelcomeAttempt>(`SELECT ${WELCOME_COLUMNS} FROM welcome_attempts WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
+export async function listWelcomeAttempts(q: Queryable, workspaceId: string, campaignId: number): Promise<WelcomeAttempt[]> {
+  const r = await q.query<WelcomeAttempt>(`SELECT ${WELCOME_COLUMNS} FROM welcome_attempts WHERE workspace_id = $1 AND campaign_id = $2 ORDER BY id`, [workspaceId, campaignId]);
   return r.rows;
 }

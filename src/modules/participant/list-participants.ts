@@ -14,11 +14,17 @@ export interface ParticipantFilter {
   completedTier?: number | undefined;
   /** 'none': no reward won yet. */
   rewardStatus?: RewardStatus | 'none' | undefined;
-  /** Part of the nickname, or an exact external_userid. */
+  /** The start of the nickname (any case), or an exact external_userid. Prefix, not substring: it
+   *  uses an index, where a substring search reads every participant of the campaign. */
   search?: string | undefined;
   sort?: (typeof PARTICIPANT_SORTS)[number] | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
+}
+
+// The stored masks (5 tiers → 0..31) in which tier `n`'s bit is set: an indexable equality list.
+function masksWithTier(n: number): number[] {
+  return Array.from({ length: 32 }, (_, mask) => mask).filter((mask) => mask & (1 << (n - 1)));
 }
 
 export interface ParticipantListItem extends ParticipantSummary {
@@ -35,10 +41,10 @@ export async function listParticipants(q: Queryable, workspaceId: string, campai
   const param = (v: unknown) => `$${params.push(v)}`;
   const where = ['p.campaign_id = $1'];
   if (f.friendStatus) where.push(`p.friend_status = ${param(f.friendStatus)}`);
-  if (f.completedTier) where.push(`p.completed_tiers & ${param(1 << (f.completedTier - 1))}::int <> 0`);
+  if (f.completedTier) where.push(`p.completed_tiers = ANY(${param(masksWithTier(f.completedTier))}::smallint[])`);
   if (f.rewardStatus === 'none') where.push(`NOT EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id)`);
   else if (f.rewardStatus) where.push(`EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.status = ${param(f.rewardStatus)})`);
-  if (f.search) where.push(`(p.nickname ILIKE ${param(`%${f.search.replace(/[\\%_]/g, '\\$&')}%`)} OR p.external_userid = ${param(f.search)})`);
+  if (f.search) where.push(`(lower(p.nickname) LIKE lower(${param(`${f.search.replace(/[\\%_]/g, '\\$&')}%`)}) OR p.external_userid = ${param(f.search)})`);
   if (after) where.push(byHelps ? `(p.valid_helps, p.id) < (${param(after[0])}, ${param(after[1])})` : `p.id < ${param(after[0])}`);
 
   const r = await q.query<Parameters<typeof toSummary>[0]>(

@@ -16,7 +16,7 @@ export async function saveParticipantProgress(tx: Queryable, participantId: numb
   const r = await tx.query<{ targets: number[]; won: number[] }>(
     `SELECT array(SELECT target FROM campaign_tiers t WHERE t.campaign_id = p.campaign_id ORDER BY tier_no) AS targets,
             array(SELECT tier_no FROM rewards r WHERE r.participant_id = p.id) AS won
-     FROM participants p WHERE p.id = $1 FOR UPDATE`,
+     FROM participants p WHERE p.id = $1 FOR NO KEY UPDATE`,
     [participantId],
   );
   const row = r.rows[0];

@@ -15,6 +15,7 @@ import { MULTIPART_FILE_LIMIT, registerMedia } from './media.ts';
 import { registerMessage } from './message.ts';
 import { registerTags } from './tags.ts';
 import { registerToken } from './token.ts';
+import { registerUsers } from './users.ts';
 import { registerWelcome } from './welcome.ts';
 
 export async function wecomPlugin(fastify: FastifyInstance, opts: { deps: SandboxDeps }): Promise<void> {
@@ -33,4 +34,5 @@ export async function wecomPlugin(fastify: FastifyInstance, opts: { deps: Sandbo
   registerGroupchat(fastify, deps);
   registerJoinWay(fastify, deps);
   registerGroupWelcome(fastify, deps);
+  registerUsers(fastify, deps);
 }

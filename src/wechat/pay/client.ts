@@ -22,7 +22,15 @@ export interface PayClientOptions extends ClientOptions {
   apiKey: string;
   /** Carries the merchant client certificate for https. */
   agent?: https.Agent;
+  /**
+   * Sandbox mode: the sandbox speaks plain HTTP and stands in for mutual TLS with the header
+   * `x-sandbox-client-cert: <mch_id>` (docs/sandbox.md), sent where the certificate would be used.
+   */
+  sandboxClientCert?: boolean;
 }
+
+/** The sandbox's stand-in for the client certificate (its CLIENT_CERT_HEADER). */
+export const SANDBOX_CLIENT_CERT_HEADER = 'x-sandbox-client-cert';
 
 const RETRYABLE = new Set(['SYSTEMERROR', 'FREQ_LIMIT']);
 
@@ -31,6 +39,7 @@ export class PayClient {
   private readonly apiKey: string;
   private readonly baseUrl: string;
   private readonly agent: https.Agent | undefined;
+  private readonly headers: Record<string, string>;
   private readonly logger: WeChatLogger;
   private readonly limiter: RateLimiter | null;
   private readonly retry: RetryOptions;
@@ -41,6 +50,7 @@ export class PayClient {
     this.apiKey = opts.apiKey;
     this.baseUrl = opts.baseUrl ?? REAL_HOSTS.pay;
     this.agent = opts.agent;
+    this.headers = { 'content-type': 'text/xml; charset=utf-8', ...(opts.sandboxClientCert ? { [SANDBOX_CLIENT_CERT_HEADER]: opts.mchId } : {}) };
     this.logger = opts.logger;
     this.limiter = resolveLimiter('pay', opts.rateLimit);
     this.retry = resolveRetry(opts.retry);
@@ -101,7 +111,7 @@ export class PayClient {
     let res;
     try {
       res = await httpRequest({
-        method: 'POST', url: joinUrl(this.baseUrl, path), headers: { 'content-type': 'text/xml; charset=utf-8' }, body,
+        method: 'POST', url: joinUrl(this.baseUrl, path), headers: this.headers, body,
         timeoutMs: this.timeoutMs, ...(this.agent ? { agent: this.agent } : {}),
       });
     } catch (err) {

@@ -56,6 +56,14 @@ export class WeComClient {
     return this.api.call<T>({ api, method: 'GET', path, query, token: this.token });
   }
 
+  // Staff: who has customer contact, and their directory entry (names, avatars).
+  async getFollowUserList(): Promise<string[]> {
+    return (await this.get<{ follow_user: string[] }>('externalcontact/get_follow_user_list', `${EC}/get_follow_user_list`, {})).follow_user;
+  }
+  getUser(userId: string): Promise<M.WeComUser> {
+    return this.get('user/get', '/cgi-bin/user/get', { userid: userId });
+  }
+
   // "Contact me" ways (§3.1)
   addContactWay(req: C.AddContactWayRequest): Promise<C.AddContactWayResponse> {
     return this.post('externalcontact/add_contact_way', `${EC}/add_contact_way`, req);

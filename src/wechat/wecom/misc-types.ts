@@ -80,3 +80,14 @@ export interface SendAppMessageResponse {
   msgid: string;
   response_code?: string;
 }
+
+/** `user/get` (directory); fields beyond these vary with the app's permissions. */
+export interface WeComUser {
+  userid: string;
+  name: string;
+  department?: number[];
+  position?: string;
+  gender?: string;
+  avatar?: string;
+  status?: number;
+}

@@ -14,7 +14,7 @@ const ListQuery = PageQuery.extend({
   friendStatus: z.enum(['friend', 'lost']).optional(),
   completedTier: z.coerce.number().int().min(1).max(5).optional().describe('only those who completed this tier'),
   rewardStatus: z.enum([...REWARD_STATUSES, 'none']).optional().describe('none: no reward won yet'),
-  search: z.string().trim().min(1).max(64).optional().describe('part of the nickname, or an exact external_userid'),
+  search: z.string().trim().min(1).max(64).optional().describe('the start of the nickname (any case), or an exact external_userid'),
   sort: z.enum(PARTICIPANT_SORTS).default('recent').describe('recent: newest first; helps: most valid helps first'),
 });
 

@@ -1,8 +1,10 @@
-// The WeCom directory a workspace's campaigns refer to: staff members and corp tags. The WeCom sync
-// will feed the same use cases; until then operators maintain them here. Viewers read.
+// The WeCom directory a workspace's campaigns refer to: staff members and corp tags, pulled from
+// WeCom (POST …/directory/pull) or maintained here by operators. Viewers read.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
+import type { Config } from '../../../config.ts';
+import { pullDirectoryFromWeCom } from '../../../modules/staff/pull-directory-from-wecom.ts';
 import { staffInputSchema, staffUserIdSchema } from '../../../modules/staff/staff-member.ts';
 import { listStaff } from '../../../modules/staff/list-staff.ts';
 import { upsertStaff } from '../../../modules/staff/upsert-staff.ts';
@@ -18,8 +20,18 @@ const Staff = z.object({ userid: z.string(), name: z.string(), avatar: z.string(
 const Tag = z.object({ tagId: z.string(), name: z.string(), groupName: z.string(), active: z.boolean() });
 const SyncResult = z.object({ upserted: z.number().int(), deactivated: z.number().int() });
 
-export function adminStaffRoutes(db: Db): FastifyPluginAsyncZod {
+export function adminStaffRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
   return async (app) => {
+    app.post(`${base}/directory/pull`, {
+      schema: {
+        tags, summary: 'Sync staff (customer-contact members) and corp tags from WeCom (operator)',
+        params: WorkspaceParams, response: { 200: z.object({ staff: SyncResult, tags: SyncResult }) },
+      },
+    }, async (req) => {
+      const m = await requireRole(db, req, req.params.workspace, 'operator');
+      return pullDirectoryFromWeCom(db, config, m.workspaceId);
+    });
+
     app.get(`${base}/staff`, {
       schema: { tags, summary: 'Staff members (active: may be put on a contact way)', params: WorkspaceParams, response: { 200: z.object({ staff: z.array(Staff) }) } },
     }, async (req) => {

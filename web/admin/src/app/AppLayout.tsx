@@ -54,6 +54,7 @@ export default function AppLayout() {
             <Select
               aria-label={t('header.workspace')}
               value={membership?.slug}
+              placeholder={t('header.chooseWorkspace')}
               style={{ minWidth: 200 }}
               onChange={(slug: string) => navigate(`/w/${slug}/${section}`)}
               options={me.workspaces.map((w) => ({ value: w.slug, label: `${w.name} · ${t(`roles.${w.role}`)}` }))}

@@ -29,7 +29,7 @@ export function EChart({ option, height = 280, testId, onEvent }: { option: ECha
     if (!c || !onEvent?.click) return;
     c.on('click', onEvent.click);
     return () => {
-      c.off('click', onEvent.click);
+      if (!c.isDisposed()) c.off('click', onEvent.click);
     };
   }, [onEvent]);
 

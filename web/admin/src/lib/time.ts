@@ -1,8 +1,8 @@
 // Times are stored in UTC and shown in Asia/Shanghai, whatever the browser's own zone: operators
 // in China and their server agree on "10:00" even on a laptop set to another zone.
 import dayjs, { type Dayjs } from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -20,9 +20,12 @@ export function TierList({ tiers, count, won = [] }: { tiers: PublicTier[]; coun
           <li key={t.tierNo} class={`tier${isWon ? ' tier-won' : ''}${soldOut ? ' tier-soldout' : ''}`} data-testid={`tier-${t.tierNo}`}>
             <div class="tier-badge">{tiers.length > 1 ? `${t.tierNo}阶` : '奖品'}</div>
             <div class="tier-main">
-              <div class="tier-reward">{t.reward.name}</div>
+              <div class="tier-reward">
+                {t.reward.name}
+                <span class="tag tag-warn">{REWARD_HINT[t.reward.type]}</span>
+              </div>
               <div class="tier-need">
-                邀请 <b>{t.target}</b> 位好友助力 · {REWARD_HINT[t.reward.type]}
+                邀请 <b>{t.target}</b> 位好友助力
               </div>
             </div>
             <div class="tier-side">

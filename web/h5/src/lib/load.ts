@@ -19,6 +19,11 @@ export function cached<T>(key: string, fn: () => Promise<T>, opts: { fresh?: boo
   return promise;
 }
 
+/** Stores an answer already in hand under `key`. */
+export function prime<T>(key: string, value: T): void {
+  cache.set(key, { at: Date.now(), promise: Promise.resolve(value) });
+}
+
 /** Forgets cached answers whose key starts with `prefix` (after a change, e.g. a claim). */
 export function invalidate(prefix: string): void {
   for (const k of [...cache.keys()]) if (k.startsWith(prefix)) cache.delete(k);
@@ -47,3 +52,6 @@ export function useLoad<T>(fn: (fresh: boolean) => Promise<T>, deps: unknown[]):
   }, [...deps, attempt]);
   return state;
 }
+
+/** False once the server refused who we are (no, expired or edited link): then there are no "my" pages to offer. */
+export const hasIdentity = (l: Loaded<unknown>): boolean => !(l.state === 'error' && l.error.status === 401);

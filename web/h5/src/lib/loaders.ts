@@ -1,9 +1,9 @@
 // Every read the pages make, by route. main.tsx calls prefetch() before a page's code arrives so the
 // request and the download overlap on a slow connection.
 import { api, ApiError } from './api.ts';
-import { cached } from './load.ts';
-import { participantToken, rememberMyHelpUrl } from './identity.ts';
-import type { Route } from './router.ts';
+import { cached, prime } from './load.ts';
+import { forgetParticipantToken, participantToken, rememberMyHelpUrl, setParticipantToken } from './identity.ts';
+import { navigate, type Route } from './router.ts';
 import type { CampaignPage, HelpPage, MyPage, PosterInfo, Ranking } from './types.ts';
 
 /** A missing personal token is answered like the server would: not signed in. */
@@ -16,9 +16,17 @@ function needToken(cid: number): string {
 export const loadCampaign = (cid: number, fresh = false) => cached(`c:${cid}`, () => api.get<CampaignPage>(`/api/h5/c/${cid}`), { fresh });
 export const loadMe = (cid: number, fresh = false) =>
   cached(`me:${cid}`, async () => {
-    const me = await api.get<MyPage>('/api/h5/me', needToken(cid));
+    const token = needToken(cid);
+    const me = await api.get<MyPage>('/api/h5/me', token);
     // So that my own help page, opened later on this phone, says it is mine.
-    rememberMyHelpUrl(cid, me.helpUrl);
+    rememberMyHelpUrl(me.campaign.id, me.helpUrl);
+    if (me.campaign.id !== cid) {
+      // A personal link with the campaign id edited: the token says which campaign is mine; go there.
+      forgetParticipantToken(cid);
+      setParticipantToken(me.campaign.id, token);
+      prime(`me:${me.campaign.id}`, me);
+      navigate(location.pathname.replace(`/c/${cid}/`, `/c/${me.campaign.id}/`), { replace: true });
+    }
     return me;
   }, { fresh });
 export const loadPoster = (cid: number, fresh = false) => cached(`me:${cid}:poster`, async () => api.get<PosterInfo>('/api/h5/me/poster', needToken(cid)), { fresh });

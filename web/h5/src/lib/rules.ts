@@ -6,7 +6,7 @@ import type { PublicCampaign, PublicRules } from './types.ts';
 export function rulesText(c: PublicCampaign, r: PublicRules): string[] {
   const lines = [`活动时间:${formatTime(c.startAt)} 至 ${formatTime(c.endAt)}。`];
   lines.push('生成你的专属海报,分享给微信好友或朋友圈;好友长按识别海报上的二维码,添加我们的企业微信,即为你助力成功。');
-  for (const t of c.tiers) lines.push(`累计 ${t.target} 位好友助力,可获得「${t.reward.name}」,共 ${t.stockLeft} 份剩余,先到先得,领完即止。`);
+  for (const t of c.tiers) lines.push(`累计 ${t.target} 位好友助力,可获得「${t.reward.name}」(剩余 ${t.stockLeft} 份,先到先得,领完即止)。`);
   lines.push(r.helpsPerHelper === 1 ? '每位好友在本活动中只能为 1 人助力。' : `每位好友在本活动中最多为 ${r.helpsPerHelper} 人助力,且只能为同一人助力一次。`);
   if (r.noMutualHelp) lines.push('不支持互相助力:为你助力过的好友,你不能再为 TA 助力。');
   if (r.newCustomersOnly) lines.push('仅限首次添加我们企业微信的新朋友助力,老朋友助力不计入。');

@@ -10,11 +10,13 @@ import { QrCard } from '../components/QrCard.tsx';
 import { AddressFormView } from '../components/AddressFormView.tsx';
 import { useLoad } from '../lib/load.ts';
 import { loadMe } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import { hrefOf } from '../lib/router.ts';
 import type { MyReward } from '../lib/types.ts';
 
 export default function ClaimPage({ cid, tierNo }: { cid: number; tierNo: number }) {
   const me = useLoad((fresh) => loadMe(cid, fresh), [cid]);
+  useTitle('领取奖品');
   if (me.state === 'loading') return <Loading />;
   if (me.state === 'error') return <MeError cid={cid} error={me.error} onRetry={me.reload} />;
   const reward = me.data.rewards.find((r) => r.tierNo === tierNo);

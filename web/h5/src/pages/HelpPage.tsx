@@ -17,6 +17,7 @@ import { HELP_REASON_TEXT } from '../lib/help-reasons.ts';
 import { forgetCustomerToken, forgetParticipantToken, myHelpCode, participantToken, setParticipantToken, visitorToken } from '../lib/identity.ts';
 import { invalidate, useLoad } from '../lib/load.ts';
 import { loadHelp } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import { hrefOf, navigate } from '../lib/router.ts';
 import type { HelpPage as HelpData, HelpResult, InvalidHelpReason } from '../lib/types.ts';
 
@@ -34,6 +35,7 @@ function initialState(d: HelpData, mine: boolean): State {
 
 export default function HelpPage({ cid, code }: { cid: number; code: string }) {
   const page = useLoad((fresh) => loadHelp(cid, code, fresh), [cid, code]);
+  useTitle(page.state === 'ok' ? `帮「${page.data.inviter.nickname || '好友'}」助力` : '帮TA助力');
   if (page.state === 'loading') return <Loading />;
   if (page.state === 'error') return <ErrorView error={page.error} onRetry={page.reload} />;
   return <Help key={`${cid}/${code}`} cid={cid} code={code} data={page.data} reload={page.reload} />;
@@ -121,8 +123,8 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
           <QrCard url={data.staffQr.url} caption={token ? '还没添加?长按识别二维码添加企业微信' : '长按识别二维码,添加企业微信即为 TA 助力'} testId="staff-qr" />
           <ol class="steps">
             <li>长按识别二维码</li>
-            <li>添加企业微信好友</li>
-            <li>助力成功,你也能参加</li>
+            <li>添加企业微信</li>
+            <li>助力成功</li>
           </ol>
         </>
       ) : (

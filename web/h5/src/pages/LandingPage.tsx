@@ -16,7 +16,8 @@ import { customerToken, participantToken, setParticipantToken } from '../lib/ide
 import { invalidate, useLoad } from '../lib/load.ts';
 import { loadCampaign, loadMe } from '../lib/loaders.ts';
 import { hrefOf, navigate } from '../lib/router.ts';
-import { rulesText } from '../lib/rules.ts';
+import { headline, rulesText } from '../lib/rules.ts';
+import { useTitle } from '../lib/title.ts';
 import type { CampaignPage, JoinResult, MyPage } from '../lib/types.ts';
 
 type Mode = 'public' | 'join' | 'me';
@@ -26,10 +27,11 @@ export default function LandingPage({ cid, mode }: { cid: number; mode: Mode }) 
   const mine = mode === 'me' && participantToken(cid) !== null;
   const page = useLoad((fresh) => loadCampaign(cid, fresh), [cid]);
   const me = useLoad<MyPage | null>((fresh) => (mine ? loadMe(cid, fresh) : Promise.resolve(null)), [cid, mine]);
+  useTitle(page.state === 'ok' ? `好友助力 ${headline(page.data.campaign).title}` : null);
 
   if (page.state === 'loading' || (mine && me.state === 'loading')) return <Loading />;
-  if (page.state === 'error') return <ErrorView error={page.error} onRetry={page.reload} />;
   if (me.state === 'error') return <MeError cid={cid} error={me.error} onRetry={me.reload} />;
+  if (page.state === 'error') return <ErrorView error={page.error} onRetry={page.reload} />;
   const { campaign, rules } = page.data;
   const my = me.state === 'ok' ? me.data : null;
   const reload = () => {
@@ -136,8 +138,8 @@ function JoinStep({ cid, mode, page }: { cid: number; mode: Mode; page: Campaign
           <QrCard url={page.activityQr.url} caption="长按识别二维码,添加企业微信参与活动" testId="activity-qr" />
           <ol class="steps">
             <li>添加企业微信</li>
-            <li>收到专属活动链接</li>
-            <li>分享海报请好友助力</li>
+            <li>收到专属链接</li>
+            <li>分享海报</li>
           </ol>
         </>
       )}

@@ -6,8 +6,9 @@ import { Icon } from '../components/Icon.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { MeError } from '../components/MeError.tsx';
 import { TabBar } from '../components/TabBar.tsx';
-import { useLoad } from '../lib/load.ts';
+import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadMe, loadPoster } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import type { MyPage, PosterInfo } from '../lib/types.ts';
 
 // The recommended poster size (seed 000 §4): the box has this shape until the server says otherwise.
@@ -15,6 +16,7 @@ const DEFAULT_POSTER = { width: 750, height: 1334 };
 
 export default function PosterPage({ cid }: { cid: number }) {
   const data = useLoad((fresh) => Promise.all([loadMe(cid, fresh), loadPoster(cid, fresh)]), [cid]);
+  useTitle('我的专属海报');
   return (
     <div class="page has-tabbar" data-testid="poster-page">
       {data.state === 'loading' ? (
@@ -24,7 +26,7 @@ export default function PosterPage({ cid }: { cid: number }) {
       ) : (
         <PosterView cid={cid} my={data.data[0]} poster={data.data[1]} />
       )}
-      <TabBar cid={cid} current="poster" />
+      {hasIdentity(data) && <TabBar cid={cid} current="poster" />}
     </div>
   );
 }
@@ -35,8 +37,14 @@ function PosterView({ cid, my, poster }: { cid: number; my: MyPage | null; poste
   const shape = poster ?? DEFAULT_POSTER;
   const ended = my !== null && my.campaign.status === 'ended';
   return (
-    <main class="content poster-content">
-      <h1 class="page-title">我的专属海报</h1>
+    <main class="content">
+      <h1 class="sr-only">我的专属海报</h1>
+      <div class="share-hint" data-testid="share-hint">
+        <Icon name="image" size={20} />
+        <p>
+          <b>长按海报</b>,发送给朋友或保存到相册
+        </p>
+      </div>
       {ended && <p class="notice" data-testid="poster-ended">活动已结束,好友扫码将不再计入助力。</p>}
       <div class="poster-frame">
         <div class={`poster-box is-${state}`} style={{ paddingTop: `${(shape.height / shape.width) * 100}%` }} data-testid="poster-box">
@@ -69,12 +77,7 @@ function PosterView({ cid, my, poster }: { cid: number; my: MyPage | null; poste
           )}
         </div>
       </div>
-      <div class="share-hint" data-testid="share-hint">
-        <Icon name="image" size={22} />
-        <p>
-          <b>长按海报</b>,选择「发送给朋友」或「保存图片」后分享到朋友圈,好友扫码添加企业微信即为你助力。
-        </p>
-      </div>
+      <p class="poster-after">好友识别海报二维码、添加企业微信,即为你助力成功</p>
       {my && (
         <div class="card card-row">
           <div class="link-text">

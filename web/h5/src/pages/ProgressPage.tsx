@@ -8,17 +8,19 @@ import { ProgressBar } from '../components/ProgressBar.tsx';
 import { TabBar } from '../components/TabBar.tsx';
 import { TierList } from '../components/TierList.tsx';
 import { timeAgo } from '../lib/format.ts';
-import { useLoad } from '../lib/load.ts';
+import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadMe } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import { hrefOf } from '../lib/router.ts';
 import type { InvalidHelpReason, MyHelper, MyPage, MyReward } from '../lib/types.ts';
 
 export default function ProgressPage({ cid }: { cid: number }) {
   const me = useLoad((fresh) => loadMe(cid, fresh), [cid]);
+  useTitle('我的助力');
   return (
     <div class="page has-tabbar" data-testid="progress-page">
       {me.state === 'loading' ? <Loading /> : me.state === 'error' ? <MeError cid={cid} error={me.error} onRetry={me.reload} /> : <Progress cid={cid} my={me.data} onRefresh={me.reload} />}
-      <TabBar cid={cid} current="progress" />
+      {hasIdentity(me) && <TabBar cid={cid} current="progress" />}
     </div>
   );
 }
@@ -59,11 +61,6 @@ function Progress({ cid, my, onRefresh }: { cid: number; my: MyPage; onRefresh: 
       )}
 
       <section class="card">
-        <h2 class="card-title">任务进度</h2>
-        <TierList tiers={campaign.tiers} count={me.validHelps} won={my.rewards.map((r) => r.tierNo)} />
-      </section>
-
-      <section class="card">
         <h2 class="card-title">助力好友</h2>
         {my.helpers.length === 0 ? (
           <div class="empty" data-testid="helpers-empty">
@@ -81,6 +78,11 @@ function Progress({ cid, my, onRefresh }: { cid: number; my: MyPage; onRefresh: 
             ))}
           </ul>
         )}
+      </section>
+
+      <section class="card">
+        <h2 class="card-title">任务进度</h2>
+        <TierList tiers={campaign.tiers} count={me.validHelps} won={my.rewards.map((r) => r.tierNo)} />
       </section>
     </main>
   );

@@ -3,16 +3,18 @@ import { Avatar } from '../components/Avatar.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { MeError } from '../components/MeError.tsx';
 import { TabBar } from '../components/TabBar.tsx';
-import { useLoad } from '../lib/load.ts';
+import { hasIdentity, useLoad } from '../lib/load.ts';
 import { loadRanking } from '../lib/loaders.ts';
+import { useTitle } from '../lib/title.ts';
 import type { Ranking } from '../lib/types.ts';
 
 export default function RankingPage({ cid }: { cid: number }) {
   const r = useLoad((fresh) => loadRanking(cid, fresh), [cid]);
+  useTitle('助力排行榜');
   return (
     <div class="page has-tabbar" data-testid="ranking-page">
       {r.state === 'loading' ? <Loading /> : r.state === 'error' ? <MeError cid={cid} error={r.error} onRetry={r.reload} /> : <Board ranking={r.data} />}
-      <TabBar cid={cid} current="rank" />
+      {hasIdentity(r) && <TabBar cid={cid} current="rank" />}
     </div>
   );
 }

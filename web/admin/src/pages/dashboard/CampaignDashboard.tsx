@@ -2,12 +2,12 @@
 // week or month, fission levels, funnel, stock per tier, helps, WeCom quota. Polls every 5 s.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { App, Badge, Button, Card, Col, Empty, Progress, Row, Segmented, Space, Table, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Col, Empty, Popover, Progress, Row, Segmented, Space, Table, Tooltip, Typography } from 'antd';
+import { EditOutlined, QrcodeOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { useApi } from '../../api/use-api.ts';
-import { ApiError } from '../../api/client.ts';
+import type { ApiError } from '../../api/client.ts';
 import type { CampaignStats, CampaignView, InvalidHelpReason } from '../../api/campaign-types.ts';
 import { canAct, useWorkspace } from '../../app/workspace.ts';
 import { paths } from '../../lib/paths.ts';
@@ -21,7 +21,7 @@ import { useCampaignActions } from '../campaigns/use-campaign-actions.ts';
 import { StatCards } from './StatCards.tsx';
 import { FunnelChart, LevelChart, TrendChart } from './Charts.tsx';
 import { hourlyPoints, trendPoints, type Granularity } from './trend.ts';
-import { downloadFile } from './download.ts';
+import { ActivityCode } from './ActivityCode.tsx';
 
 export const POLL_MS = 5000;
 
@@ -37,12 +37,10 @@ export default function CampaignDashboard() {
 
 function Dashboard({ campaign: c, stats, statsError, reload }: { campaign: CampaignView; stats: CampaignStats | undefined; statsError: ApiError | undefined; reload: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const ws = useWorkspace();
   const navigate = useNavigate();
   const act = useCampaignActions(reload);
   const [granularity, setGranularity] = useState<Granularity>('day');
-  const [downloading, setDownloading] = useState(false);
   const canEdit = canAct(ws.role, 'operator');
   const allowed = new Set(c.allowedActions);
 
@@ -55,18 +53,6 @@ function Dashboard({ campaign: c, stats, statsError, reload }: { campaign: Campa
     return trendPoints(stats.daily, granularity, from < to ? from : to, to);
   }, [stats, granularity, c]);
 
-  const downloadCode = async () => {
-    setDownloading(true);
-    try {
-      await downloadFile(paths.campaignCode(ws.apiBase, c.id), t('dashboard.codeFilename', { id: c.id }));
-    } catch (err) {
-      const e = err as ApiError;
-      message.error(e.status === 404 ? t('dashboard.codeUnavailable') : e.code === 'network' ? t('errors.network.title') : t('dashboard.codeFailed', { message: e.message }));
-    } finally {
-      setDownloading(false);
-    }
-  };
-
   const live = c.status === 'running' || c.status === 'scheduled';
   return (
     <div className="page">
@@ -77,7 +63,13 @@ function Dashboard({ campaign: c, stats, statsError, reload }: { campaign: Campa
         extra={
           <Space wrap>
             <Button icon={<TeamOutlined />} onClick={() => navigate(`${ws.base}/campaigns/${c.id}/participants`)}>{t('dashboard.participants')}</Button>
-            <Button icon={<DownloadOutlined />} loading={downloading} onClick={downloadCode} disabled={c.status === 'draft'} data-testid="download-code">{t('dashboard.downloadCode')}</Button>
+            {c.status === 'draft' ? (
+              <Tooltip title={t('dashboard.codeAfterPublish')}><Button icon={<QrcodeOutlined />} disabled>{t('dashboard.activityCode')}</Button></Tooltip>
+            ) : (
+              <Popover trigger="click" placement="bottomRight" title={t('dashboard.activityCode')} destroyOnHidden content={<ActivityCode url={paths.campaignCode(ws.apiBase, c.id)} filename={t('dashboard.codeFilename', { id: c.id })} />}>
+                <Button icon={<QrcodeOutlined />} data-testid="activity-code">{t('dashboard.activityCode')}</Button>
+              </Popover>
+            )}
             {canEdit && allowed.has('edit') ? <Button icon={<EditOutlined />} onClick={() => navigate(`${ws.base}/campaigns/${c.id}/edit`)}>{t('campaigns.actions.edit')}</Button> : null}
             {canEdit && allowed.has('publish') ? <Button type="primary" onClick={() => act('publish', c)}>{t('campaigns.actions.publish')}</Button> : null}
             {canEdit && allowed.has('end') ? <Button danger onClick={() => act('end', c)}>{t('campaigns.actions.end')}</Button> : null}

@@ -38,7 +38,7 @@ export default function ParticipantDetail() {
               { key: 'friend', label: t('participants.columns.friendStatus'), children: t(`participants.friendStatus.${p.friendStatus}`) },
               { key: 'new', label: t('participants.newCustomer'), children: p.isNewCustomer ? t('common.yes') : t('common.no') },
               { key: 'level', label: t('participants.columns.level'), children: t('dashboard.levelN', { n: p.level }) },
-              { key: 'helps', label: t('participants.columns.validHelps'), children: t('participants.helpsSummary', { valid: p.helps.valid, revoked: p.helps.revoked, invalid: p.helps.invalid }) },
+              { key: 'helps', label: t('dashboard.helps'), children: t('participants.helpsSummary', { valid: p.helps.valid, revoked: p.helps.revoked, invalid: p.helps.invalid }) },
               { key: 'invitees', label: t('participants.invitees'), children: p.invitees },
               { key: 'staff', label: t('participants.staff'), children: p.staffUserId ?? t('common.none') },
               { key: 'joined', label: t('participants.columns.joinedAt'), children: formatTime(p.joinedAt) },

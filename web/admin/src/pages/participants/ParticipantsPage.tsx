@@ -36,8 +36,7 @@ export default function ParticipantsPage() {
     <div className="page">
       <PageHeader
         back={<Link to={`${ws.base}/campaigns/${id}`}>{t('participants.backToDashboard')}</Link>}
-        title={t('participants.title')}
-        subtitle={campaign.data?.name}
+        title={campaign.data?.name ?? t('participants.title')}
       />
       <Tabs
         activeKey={tab}
@@ -69,7 +68,7 @@ function ParticipantsTable({ campaignId, tiers }: { campaignId: string; tiers: n
     <Card size="small" className="table-card">
       <div className="table-toolbar">
         <Space wrap>
-          <Input.Search allowClear placeholder={t('participants.search')} style={{ width: 240 }} onSearch={(v) => set({ search: v.trim() || undefined })} data-testid="participant-search" />
+          <Input.Search allowClear placeholder={t('participants.search')} style={{ width: 260 }} onSearch={(v) => set({ search: v.trim() || undefined })} data-testid="participant-search" />
           <Select allowClear placeholder={t('participants.filters.friendStatus')} style={{ width: 140 }} value={filters.friendStatus} onChange={(v) => set({ friendStatus: v })}
             options={(['friend', 'lost'] as const).map((s) => ({ value: s, label: t(`participants.friendStatus.${s}`) }))} />
           <Select allowClear placeholder={t('participants.filters.completedTier')} style={{ width: 140 }} value={filters.completedTier} onChange={(v) => set({ completedTier: v })} options={tierOptions} />
@@ -85,7 +84,7 @@ function ParticipantsTable({ campaignId, tiers }: { campaignId: string; tiers: n
         ) : null}
       </div>
       <Table<ParticipantListItem>
-        size="middle"
+        size="small"
         rowKey="id"
         loading={list.loading}
         dataSource={list.items}

@@ -2,6 +2,7 @@
 // tree. Nicknames are drawn on the canvas; the tooltip (HTML) escapes them.
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart.tsx';
 import { escapeHtml } from '../../lib/echarts.ts';
@@ -49,6 +50,7 @@ export function RelationTree({ p, base }: { p: ParticipantDetail; base: string }
         data: [node],
         orient: 'TB',
         top: 24, bottom: 40, left: 24, right: 24,
+        symbol: 'circle',
         symbolSize: 12,
         initialTreeDepth: -1,
         expandAndCollapse: false,
@@ -66,6 +68,9 @@ export function RelationTree({ p, base }: { p: ParticipantDetail; base: string }
     },
   }), [navigate, base]);
 
+  if (!p.inviterChain.length && !p.helps.recent.some((h) => h.status !== 'invalid')) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('participants.tree.empty')} style={{ padding: '40px 0' }} />;
+  }
   const height = Math.max(260, 90 * (p.inviterChain.length + 2));
   return <EChart option={option} height={Math.min(height, 640)} testId="relation-tree" onEvent={onEvent} />;
 }

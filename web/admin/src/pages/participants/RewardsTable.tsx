@@ -52,7 +52,7 @@ export function RewardsTable({ campaignId, tiers }: { campaignId: string; tiers:
         ) : null}
       </div>
       <Table<RewardItem>
-        size="middle"
+        size="small"
         rowKey="id"
         loading={list.loading}
         dataSource={list.items}

@@ -10,10 +10,10 @@ export function Person({ nickname, avatar, sub }: { nickname: string; avatar: st
   const { t } = useTranslation();
   return (
     <span className="cell-person">
-      <Avatar size={28} src={avatar ?? undefined} icon={<UserOutlined />} />
-      <span className="cell-title">
-        <span className="nickname">{nickname || t('participants.noNickname')}</span>
-        {sub ? <Typography.Text type="secondary" className="cell-sub">{sub}</Typography.Text> : null}
+      <Avatar size={24} src={avatar ?? undefined} icon={<UserOutlined />} />
+      <span className="nickname">
+        {nickname || t('participants.noNickname')}
+        {sub ? <Typography.Text type="secondary" className="cell-sub"> {sub}</Typography.Text> : null}
       </span>
     </span>
   );

@@ -2,7 +2,7 @@
 // GET/PUT /staff, PUT /staff/:userid, GET/PUT /corp-tags.
 import { useState } from 'react';
 import { Alert, App, Avatar, Button, Card, Form, Input, Modal, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SyncOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, fieldErrorMap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -23,10 +23,34 @@ interface StaffForm {
 
 export default function StaffPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const ws = useWorkspace();
+  const [pulling, setPulling] = useState(false);
+  // Bumped after a sync so both tables load again.
+  const [generation, setGeneration] = useState(0);
+
+  const pull = async () => {
+    setPulling(true);
+    try {
+      const r = await api.post<{ staff: { upserted: number; deactivated: number }; tags: { upserted: number; deactivated: number } }>(paths.directoryPull(ws.apiBase));
+      message.success([t('staff.pulled', { staff: r.staff.upserted, tags: r.tags.upserted }), ...(r.staff.deactivated ? [t('staff.pulledDeactivated', { n: r.staff.deactivated })] : [])].join(';'));
+      setGeneration((n) => n + 1);
+    } catch (err) {
+      const e = err as ApiError;
+      message.error(e.code === 'network' ? t('errors.network.title') : e.code === 'conflict' ? t('staff.pullNoCredentials') : t('staff.pullFailed', { message: localizeServerMessage(e.message) }));
+    } finally {
+      setPulling(false);
+    }
+  };
+
   return (
     <div className="page">
-      <PageHeader title={t('staff.title')} subtitle={t('staff.subtitle')} />
-      <Tabs items={[{ key: 'staff', label: t('staff.tabs.staff'), children: <StaffTable /> }, { key: 'tags', label: t('staff.tabs.tags'), children: <TagTable /> }]} />
+      <PageHeader
+        title={t('staff.title')}
+        subtitle={t('staff.subtitle')}
+        extra={canAct(ws.role, 'operator') ? <Button icon={<SyncOutlined />} loading={pulling} onClick={pull} data-testid="directory-pull">{t('staff.pull')}</Button> : null}
+      />
+      <Tabs items={[{ key: 'staff', label: t('staff.tabs.staff'), children: <StaffTable key={generation} /> }, { key: 'tags', label: t('staff.tabs.tags'), children: <TagTable key={generation} /> }]} />
     </div>
   );
 }
@@ -76,7 +100,7 @@ function StaffTable() {
       </div>
       <Alert type="info" showIcon title={t('staff.syncNote')} style={{ marginBottom: 12 }} />
       <Table<StaffMember>
-        size="middle"
+        size="small"
         rowKey="userid"
         loading={res.loading}
         dataSource={staff}
@@ -84,7 +108,7 @@ function StaffTable() {
         locale={{ emptyText: <Typography.Text type="secondary">{t('staff.empty')}</Typography.Text> }}
         columns={[
           { title: t('staff.columns.name'), render: (_v, s) => <span className="cell-person"><Avatar size={28} src={s.avatar ?? undefined} icon={<UserOutlined />} />{s.name}</span> },
-          { title: 'UserID', dataIndex: 'userid', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('staff.userid'), dataIndex: 'userid', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { title: t('staff.columns.status'), width: 140, render: (_v, s) => (s.active ? <Tag color="green">{t('staff.active')}</Tag> : <Tag>{t('staff.inactive')}</Tag>) },
           { title: t('staff.columns.updated'), width: 180, render: (_v, s) => formatTime(s.updatedAt) },
           ...(canEdit ? [{ title: t('common.actions'), width: 100, render: (_v: unknown, s: StaffMember) => <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(s)}>{t('staff.edit')}</Button> }] : []),
@@ -101,7 +125,7 @@ function StaffTable() {
         destroyOnHidden
       >
         <Form<StaffForm> form={form} layout="vertical" onFinish={save} requiredMark={false}>
-          <Form.Item name="userid" label="UserID" extra={t('staff.useridHelp')} rules={[{ required: true, pattern: /^[A-Za-z0-9_@.-]{1,64}$/, message: t('serverMessages.userid') }]}>
+          <Form.Item name="userid" label={t('staff.userid')} extra={t('staff.useridHelp')} rules={[{ required: true, pattern: /^[A-Za-z0-9_@.-]{1,64}$/, message: t('serverMessages.userid') }]}>
             <Input disabled={editing !== 'new'} />
           </Form.Item>
           <Form.Item name="name" label={t('staff.columns.name')} rules={[{ required: true, whitespace: true, max: 64, message: t('staff.nameRequired') }]}>
@@ -153,7 +177,7 @@ function TagTable() {
         {canEdit ? <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('staff.addTag')}</Button> : null}
       </div>
       <Table<CorpTag>
-        size="middle"
+        size="small"
         rowKey="tagId"
         loading={res.loading}
         dataSource={tags}

@@ -2,8 +2,8 @@
 // POST/PUT /campaigns (If-Match: configVersion), PUT …/poster, POST …/publish. Server field errors
 // are shown beside their fields, and the wizard jumps to the step that holds the first one.
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Form, Space, Steps, Tag } from 'antd';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, App, Button, Form, Space, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -50,6 +50,10 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   const [form] = Form.useForm<WizardValues>();
   const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEPS.length - 1);
   const setStep = (n: number) => setParams((p) => { p.set('step', String(n)); return p; }, { replace: true });
+  // Steps mount on first visit and stay mounted (their fields keep values and errors); rendering
+  // all six at once would make opening the wizard slow.
+  const [visited, setVisited] = useState<ReadonlySet<number>>(() => new Set([step]));
+  const [pendingFields, setPendingFields] = useState<Array<{ name: Array<string | number>; errors: string[] }> | null>(null);
   const initial = useMemo(
     () => (campaign ? toValues(campaign.config) : newCampaignValues({ participant: t('wizard.welcome.defaults.participant'), helper: t('wizard.welcome.defaults.helper') })),
     // The defaults are taken once, in the language the wizard was opened in.
@@ -70,14 +74,27 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
     if (savedPoster && !posterTouched) setPoster(savedPoster);
   }, [savedPoster, posterTouched]);
 
+  useEffect(() => {
+    if (!visited.has(step)) setVisited(new Set([...visited, step]));
+  }, [step, visited]);
+
+  // Server errors are set once the steps holding their fields have mounted.
+  useEffect(() => {
+    if (!pendingFields) return;
+    form.setFields(pendingFields as never);
+    setPendingFields(null);
+  }, [pendingFields, form]);
+
   const showErrors = (err: ApiError) => {
     const formFields: Array<{ name: Array<string | number>; errors: string[] }> = [];
     const poster = new Map<string, string[]>();
+    const steps = new Set(visited);
     let firstStep: number | null = null;
     for (const f of err.fields) {
       const path = formPath(f.path);
       const text = localizeServerMessage(f.message);
       const s = STEPS.indexOf(stepOf(path));
+      steps.add(s);
       firstStep = firstStep === null ? s : Math.min(firstStep, s);
       if (path[0] === 'poster') {
         const key = path.slice(1).join('.');
@@ -90,7 +107,8 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
       if (existing) existing.errors.push(text);
       else formFields.push({ name, errors: [text] });
     }
-    form.setFields(formFields as never);
+    setVisited(steps);
+    setPendingFields(formFields);
     setPosterErrors(poster);
     if (firstStep !== null) setStep(firstStep);
     setTopError(err.fields.length ? t('wizard.fixFields') : localizeServerMessage(err.message));
@@ -123,7 +141,9 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
     setTopError(null);
     let values: WizardValues;
     try {
-      values = await form.validateFields({ recursive: true });
+      await form.validateFields({ recursive: true });
+      // Steps not visited yet have no mounted fields; their values are in the store all the same.
+      values = form.getFieldsValue(true) as WizardValues;
     } catch (e) {
       const first = (e as { errorFields?: Array<{ name: Array<string | number> }> }).errorFields?.[0];
       if (first) setStep(STEPS.indexOf(stepOf(first.name)));
@@ -183,7 +203,7 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
       <PageHeader
         title={campaign ? t('wizard.editTitle', { name: campaign.name }) : t('wizard.newTitle')}
         subtitle={campaign ? <Space size={8}><StatusTag status={campaign.status} endReason={campaign.endReason} />{lock.targets ? t('wizard.publishedNote') : null}</Space> : t('wizard.newSubtitle')}
-        back={<a onClick={() => navigate(campaign ? `${ws.base}/campaigns/${campaign.id}` : `${ws.base}/campaigns`)}>{t('common.back')}</a>}
+        back={campaign ? <Link to={`${ws.base}/campaigns/${campaign.id}`}>{t('wizard.backToDashboard')}</Link> : <Link to={`${ws.base}/campaigns`}>{t('dashboard.backToList')}</Link>}
       />
       <Steps
         current={step}
@@ -194,19 +214,22 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
       />
       {topError ? <Alert type="error" showIcon title={topError} className="wizard-card" data-testid="wizard-error" closable={{ onClose: () => setTopError(null) }} /> : null}
       <Form<WizardValues> form={form} layout="vertical" initialValues={initial} requiredMark={false} scrollToFirstError={false} disabled={busy !== null} onValuesChange={() => setTopError(null)}>
-        <div hidden={STEPS[step] !== 'basics'}><StepBasics lock={lock} /></div>
-        <div hidden={STEPS[step] !== 'tiers'}><StepTiers lock={lock} /></div>
-        <div hidden={STEPS[step] !== 'rules'}><StepRules /></div>
-        <div hidden={STEPS[step] !== 'poster'}>
-          <PosterEditor value={poster} onChange={(p) => { setPoster(p); setPosterTouched(true); setPosterErrors(new Map()); }} workspaceApi={ws.apiBase} fieldErrors={posterErrors} disabled={busy !== null} />
-        </div>
-        <div hidden={STEPS[step] !== 'welcome'}><StepWelcome /></div>
+        {visited.has(0) ? <div hidden={step !== 0}><StepBasics lock={lock} /></div> : null}
+        {visited.has(1) ? <div hidden={step !== 1}><StepTiers lock={lock} /></div> : null}
+        {visited.has(2) ? <div hidden={step !== 2}><StepRules /></div> : null}
+        {visited.has(3) ? (
+          <div hidden={step !== 3}>
+            <PosterEditor value={poster} onChange={(p) => { setPoster(p); setPosterTouched(true); setPosterErrors(new Map()); }} workspaceApi={ws.apiBase} fieldErrors={posterErrors} disabled={busy !== null} />
+          </div>
+        ) : null}
+        {visited.has(4) ? <div hidden={step !== 4}><StepWelcome /></div> : null}
         {STEPS[step] === 'review' ? (
           <Form.Item noStyle shouldUpdate>{() => <StepReview values={form.getFieldsValue(true) as WizardValues} poster={poster} posterSaved={posterSaved} />}</Form.Item>
         ) : null}
       </Form>
       <div className="save-bar wizard-bar">
         <Space>
+          <Typography.Text type="secondary">{t('wizard.stepOf', { n: step + 1, total: STEPS.length, name: t(`wizard.steps.${STEPS[step]!}`) })}</Typography.Text>
           {campaign ? <Tag>{t('wizard.version', { n: version })}</Tag> : null}
         </Space>
         <Space>

@@ -68,9 +68,9 @@ export function StepTiers({ lock }: { lock: ReturnType<typeof frozen> }) {
                   </Col>
                 </Row>
                 <Form.Item name={[field.name, 'reward', 'type']} label={t('wizard.tiers.rewardType')} style={{ marginBottom: 12 }}>
-                  <Radio.Group disabled={lock.rewardTypes} optionType="button">
+                  <Radio.Group optionType="button">
                     {REWARD_TYPES.map((r) => (
-                      <Radio.Button key={r.type} value={r.type} disabled={!r.available}>
+                      <Radio.Button key={r.type} value={r.type} disabled={lock.rewardTypes || !r.available}>
                         {t(`wizard.rewardTypes.${r.type}.title`)} {r.available ? null : <Tag style={{ marginInlineEnd: 0 }}>{t('wizard.soon')}</Tag>}
                       </Radio.Button>
                     ))}

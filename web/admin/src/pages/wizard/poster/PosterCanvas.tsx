@@ -30,7 +30,7 @@ interface DragState {
 
 export const SAMPLE_QR_VALUE = 'https://example.com/h5/help/preview';
 
-export function PosterCanvas({ template: t, backgroundUrl, selected, invalid, onSelect, onChange, width = 360, maxHeight = 680 }: Props) {
+export function PosterCanvas({ template: t, backgroundUrl, selected, invalid, onSelect, onChange, width = 320, maxHeight = 560 }: Props) {
   const { t: tr } = useTranslation();
   const frameH = frameHeightOf(t.background);
   const scale = Math.min(width / FRAME_WIDTH, maxHeight / frameH);

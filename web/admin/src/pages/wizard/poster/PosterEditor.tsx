@@ -65,7 +65,7 @@ export function PosterEditor({ value: t, onChange, workspaceApi, fieldErrors, di
 
   const b = boxOf(t, selected);
   const num = (label: string, v: number, min: number, max: number, onValue: (n: number) => void, path: string) => (
-    <Form.Item label={label} validateStatus={fieldErrors.has(`${selected}.${path}`) ? 'error' : undefined} help={fieldErrors.get(`${selected}.${path}`)?.join(';')} style={{ marginBottom: 12 }}>
+    <Form.Item label={label} style={{ flex: 1, marginBottom: 12 }} validateStatus={fieldErrors.has(`${selected}.${path}`) ? 'error' : undefined} help={fieldErrors.get(`${selected}.${path}`)?.join(';')}>
       <InputNumber value={v} min={min} max={max} precision={0} style={{ width: '100%' }} onChange={(n) => n !== null && onValue(clamp(n, min, max))} aria-label={label} />
     </Form.Item>
   );
@@ -92,7 +92,7 @@ export function PosterEditor({ value: t, onChange, workspaceApi, fieldErrors, di
         <Card size="small" className="poster-card" title={
           <Segmented<Element> value={selected} onChange={setSelected} options={(['avatar', 'nickname', 'qr'] as const).map((el) => ({ value: el, label: tr(`poster.elements.${el}`) }))} />
         }>
-          <Form layout="vertical" disabled={disabled} size="small">
+          <Form component={false} layout="vertical" disabled={disabled} size="small">
             {selected === 'avatar' ? (
               <>
                 <Form.Item label={tr('poster.show')} style={{ marginBottom: 12 }}><Switch checked={t.avatar.show} onChange={(show) => set('avatar', { show })} aria-label={tr('poster.show')} /></Form.Item>
@@ -140,7 +140,7 @@ export function PosterEditor({ value: t, onChange, workspaceApi, fieldErrors, di
           ) : preview.state === 'error' ? (
             <Alert type="error" showIcon title={preview.error ?? tr('poster.preview.failed')} />
           ) : (
-            <Spin spinning={preview.state === 'loading'}>
+            <Spin spinning={preview.state === 'loading' || preview.state === 'idle'}>
               {preview.url ? <Image src={preview.url} alt={tr('poster.preview.title')} width={180} data-testid="poster-preview" /> : <div style={{ height: 120 }} />}
             </Spin>
           )}
