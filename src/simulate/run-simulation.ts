@@ -12,6 +12,7 @@ import type { SimulateOptions } from './options.ts';
 import { NOT_BUILT } from './scenarios.ts';
 import { callbacksAnswered, isSettled, joinedCount, waitSettled } from './service-state.ts';
 import { prepareTaskWecom } from './task-wecom.ts';
+import { serviceFacts, type ServiceFacts } from './service-facts.ts';
 
 export interface SimulationResult {
   scenario: string;
@@ -32,6 +33,8 @@ export interface SimulationResult {
   callbacks: number;
   crowd: CrowdTotals;
   faults: SimulateOptions['faults'];
+  /** From the service's database: how callbacks and welcomes ended, what had to be retried. */
+  service: ServiceFacts | null;
 }
 
 export async function runSimulation(o: SimulateOptions, log: (line: string) => void): Promise<SimulationResult> {
@@ -57,7 +60,7 @@ export async function runSimulation(o: SimulateOptions, log: (line: string) => v
     log(`target reached (${joined} joined); letting the service settle`);
     await waitSettled(inst, campaignId, Math.max(30_000, deadline - Date.now()));
     await crowd.confirmPending();
-    await waitSettled(inst, campaignId, 60_000);
+    await waitSettled(inst, campaignId, Math.max(120_000, deadline - Date.now()));
     const callbacks = (await callbacksAnswered(inst)) - callbacksBefore;
     const crowdSeconds = (performance.now() - crowdStarted) / 1000;
 
@@ -84,6 +87,7 @@ export async function runSimulation(o: SimulateOptions, log: (line: string) => v
       callbacks,
       crowd: crowd.totals,
       faults: o.faults,
+      service: inst.db ? await serviceFacts(inst.db, prepared.workspaceId, campaignId) : null,
     };
   } finally {
     if (inst.kind === 'remote') await inst.sandbox.api('PUT', '/callback-faults', { duplicateRate: 0, lossRate: 0, reorderRate: 0 }).catch(() => {});

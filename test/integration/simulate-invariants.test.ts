@@ -17,6 +17,10 @@ import { LEVELS } from '../../src/simulate/invariants/levels.ts';
 import { DASHBOARD, differences } from '../../src/simulate/invariants/dashboard-matches-recount.ts';
 import { CALLBACKS_HANDLED, WELCOME_ONCE } from '../../src/simulate/invariants/welcome-attempts.ts';
 import { encodeContactWayState } from '../../src/domain/shared/contact-way-state.ts';
+import { JobQueue } from '../../src/jobs/queue.ts';
+import { ALL_QUEUES } from '../../src/jobs/registry.ts';
+import { SendWelcomeFallbackJob } from '../../src/jobs/fission/definitions.ts';
+import { InboxProcessJob } from '../../src/modules/inbox/inbox-job.ts';
 
 const NOW = new Date();
 
@@ -171,8 +175,24 @@ describeEachEngine('simulator invariants', (ctx) => {
     assert.equal(welcome.length, 3, welcome.join('\n'));
     assert.ok(welcome.some((d) => /: 0 welcome attempts$/.test(d)));
     assert.ok(welcome.some((d) => /: 2 welcome attempts$/.test(d)));
-    assert.ok(welcome.some((d) => /still waiting for its job$/.test(d)));
+    assert.ok(welcome.some((d) => /open with no job to move it on$/.test(d)));
     assert.deepEqual(r.violations.filter((v) => v.invariant === CALLBACKS_HANDLED).map((v) => v.detail.replace(/inbox \S+/, 'inbox X')), ['inbox X (change_external_contact) is failed']);
+  });
+
+  test('an open welcome attempt, or a failed callback, whose retry is scheduled is in progress, not a violation', async () => {
+    const jobs = await JobQueue.start(ctx().db, { supervise: false, queues: ALL_QUEUES });
+    try {
+      const r = await checkCorrupted(async (tx) => {
+        const inbox = await addEvent(tx, 'wm_retrying', encodeContactWayState({ campaignId, inviterParticipantId: null }), 'processed', 'fallback_queued');
+        const attempt = (await tx.query<{ id: number }>(`SELECT id FROM welcome_attempts WHERE inbox_id = $1`, [inbox])).rows[0]!.id;
+        await jobs.send(SendWelcomeFallbackJob, { workspaceId, attemptId: attempt }, { tx, startAfter: new Date(Date.now() + 600_000) });
+        const failed = await addEvent(tx, 'wm_failed_retrying', 'not-ours', 'failed', null);
+        await jobs.send(InboxProcessJob, { workspaceId, inboxId: failed }, { tx, startAfter: new Date(Date.now() + 600_000) });
+      });
+      assert.deepEqual(r.violations, []);
+    } finally {
+      await jobs.stop();
+    }
   });
 
   test('a long list of violations is cut to examples plus a count', async () => {

@@ -58,6 +58,7 @@ function formatResult(r: SimulationResult): string {
     `${r.wall_s} s wall, ${r.callbacks} callbacks answered (${r.callbacks_per_s}/s while the crowd played)`,
     `crowd: ${r.crowd.people} people, ${r.crowd.adds} adds, scans {${kv(r.crowd.scanOutcomes)}}, links {${kv(r.crowd.linksReceived)}}, churned ${r.crowd.churned}, gave up ${r.crowd.gaveUp}, re-seeds ${r.crowd.reseeds}` +
       (Object.keys(r.crowd.errors).length ? `, errors {${kv(r.crowd.errors)}}` : ''),
+    ...(r.service ? [`service: inbox {${kv(r.service.inbox)}}, welcomes {${kv(r.service.welcomes)}}, retried {${kv(r.service.retried)}}, failed jobs {${kv(r.service.failedJobs)}}`] : []),
     `invariants: ${r.invariants.ok ? 'ok' : 'VIOLATED'} (${r.invariants.checked.length} checked${r.invariants.skipped.length ? `; skipped: ${r.invariants.skipped.map((s) => s.reason).join('; ')}` : ''})`,
     ...r.invariants.violations.map((v) => `  ${v.invariant}: ${v.detail}`),
     '',
