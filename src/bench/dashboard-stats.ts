@@ -7,6 +7,7 @@ import { checkCampaignInvariants } from '../simulate/invariants/check-invariants
 import type { InvariantReport } from '../simulate/invariants/invariant-types.ts';
 import { generateDashboardCampaign, type GeneratedCampaign } from './dashboard-data.ts';
 import type { Engine } from './fresh-database.ts';
+import { benchParticipantSearch, type SearchResult } from './participant-search.ts';
 import { summarize, type LatencySummary } from './percentiles.ts';
 
 export interface DashboardResult {
@@ -19,11 +20,13 @@ export interface DashboardResult {
   queryMs: LatencySummary;
   /** This process's CPU time per run, ms: everything on PGlite, the client side only on PostgreSQL. */
   cpuMsPerRun: number;
+  /** The participants list searched by nickname fragment on the same campaign. */
+  search: SearchResult[];
   /** EXPLAIN ANALYZE of every query the use case sends, when asked for. */
   explain?: string[];
 }
 
-export async function benchDashboard(db: Db, engine: Engine, o: { participants: number; helps: number; runs: number; explain?: boolean }, log: (line: string) => void): Promise<DashboardResult> {
+export async function benchDashboard(db: Db, engine: Engine, o: { participants: number; helps: number; runs: number; searchRuns: number; explain?: boolean }, log: (line: string) => void): Promise<DashboardResult> {
   log(`dashboard [${engine}]: generating ${o.participants} participants and ${o.helps} helps`);
   const g = await generateDashboardCampaign(db, { participants: o.participants, helps: o.helps, log: (l) => log(`${l} [${engine}]`) });
   log(`dashboard [${engine}]: generated in ${g.seconds} s; checking invariants`);
@@ -43,8 +46,12 @@ export async function benchDashboard(db: Db, engine: Engine, o: { participants: 
   }
   const used = process.cpuUsage(cpu);
   const cpuMsPerRun = Math.round(((used.user + used.system) / 1000 / o.runs) * 100) / 100;
+  const queryMs = summarize(times);
+
+  log(`dashboard [${engine}]: participant search, ${o.searchRuns} runs per fragment, then once each without the nickname index`);
+  const search = await benchParticipantSearch(db, g.workspaceId, g.campaignId, { runs: o.searchRuns });
   const { workspaceId: _w, campaignId: _c, ...campaign } = g;
-  const out: DashboardResult = { engine, campaign, counterRows, invariants, checkSeconds, queryMs: summarize(times), cpuMsPerRun };
+  const out: DashboardResult = { engine, campaign, counterRows, invariants, checkSeconds, queryMs, cpuMsPerRun, search };
   if (o.explain) out.explain = await explainEach(db, (q) => getCampaignStats(q, g.workspaceId, g.campaignId));
   return out;
 }
