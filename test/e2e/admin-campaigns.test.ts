@@ -202,7 +202,6 @@ test('participant detail: relation tree, helps; the tree tooltip escapes nicknam
   // The participant is level 1 (no inviter) and has helpers: its node is the root, top centre.
   const b = (await tree.boundingBox())!;
   await page.mouse.move(b.x + b.width / 2, b.y + 24);
-  await page.waitForTimeout(400);
   const tip = tree.locator('div').filter({ hasText: '当前参与者' }).last();
   await tip.waitFor();
   assert.ok((await tip.innerHTML()).includes('&lt;img'), 'the nickname is escaped in the tooltip HTML');

@@ -1,6 +1,8 @@
 // The real server for browser tests of the admin console: buildApp + JobQueue on an in-memory
 // PGlite with a seeded owner, listening on an ephemeral port; and Debian's Chromium through
 // playwright-core. The console build is made (or reused) by ensureConsoleBuilt, as `npm start` does.
+// With the sandbox mounted the job workers run too, so people played through the sandbox's API
+// (scan a code, help a friend) reach the dashboard the way WeChat's callbacks would.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
@@ -12,7 +14,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureConsoleBuilt } from '../../src/http/ensure-web-built.ts';
 import { JobQueue } from '../../src/jobs/queue.ts';
-import { ALL_QUEUES } from '../../src/jobs/registry.ts';
+import { ALL_QUEUES, startWorkers } from '../../src/jobs/registry.ts';
 import { ensureDemoWorkspace } from '../../src/modules/workspace/ensure-demo-workspace.ts';
 import { createSandbox } from '../../src/sandbox/server.ts';
 import { linkDemoWorkspace, SANDBOX_PREFIX } from '../../src/cli/sandbox-wiring.ts';
@@ -53,6 +55,7 @@ export async function startConsoleServer(opts: { port?: number; sandbox?: boolea
   const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
   if (sandbox) await linkDemoWorkspace(app, db, config);
   await app.listen({ host: '127.0.0.1', port });
+  if (sandbox) await startWorkers({ db, config, jobs });
   return {
     baseUrl,
     db,
@@ -73,17 +76,31 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile as an operator in China would have it. */
+/**
+ * A fresh browser profile as an operator in China would have it. It asks for reduced motion, which
+ * turns the console's animations off: a dialog or menu is clickable the moment it is visible
+ * (mid-animation, a click can land where the button is about to be, not where it is).
+ */
 export async function newOperatorContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
+}
+
+/** Resolves once the page shows its resting state: fonts and images loaded, no spinner, charts painted. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    await document.fonts.ready;
+    const busy = document.querySelector('.ant-spin-spinning, .ant-btn-loading, .ant-skeleton-active, .ant-table-placeholder .ant-spin');
+    const images = [...document.images].every((i) => i.complete);
+    // ECharts paints on the next animation frame after an update.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return !busy && images;
+  });
 }
 
 /** Saves test-artifacts/admin-<name>.png (1440×900) once the page has settled. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  // Let antd's transitions (messages, menus) finish so the picture shows the resting state.
-  await page.waitForTimeout(400);
+  await settled(page);
   await page.screenshot({ path: join(ARTIFACTS, `admin-${name}.png`) });
 }
 
