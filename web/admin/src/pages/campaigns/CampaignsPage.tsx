@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useCampaignActions } from './use-campaign-actions.ts';
+import { ActivityCodeButton } from '../dashboard/ActivityCodeButton.tsx';
 
 type Filter = 'all' | CampaignStatus;
 
@@ -103,7 +104,7 @@ export default function CampaignsPage() {
                 return (
                   <Tooltip title={c.tiers.map((x) => t('campaigns.stockTier', { n: x.tierNo, left: x.stockLeft, total: x.stockTotal })).join(' · ')}>
                     <div className="cell-stock">
-                      <span>{formatInt(c.stockLeft)} / {formatInt(total)}</span>
+                      <span>{t('dashboard.stockOf', { left: formatInt(c.stockLeft), total: formatInt(total) })}</span>
                       <Progress percent={total ? Math.round((c.stockLeft / total) * 100) : 0} showInfo={false} size="small" status={c.stockLeft === 0 ? 'exception' : 'normal'} />
                     </div>
                   </Tooltip>
@@ -111,7 +112,7 @@ export default function CampaignsPage() {
               },
             },
             {
-              title: t('common.actions'), width: 200,
+              title: t('common.actions'), width: 230,
               render: (_v, c) => {
                 const allowed = new Set(c.allowedActions);
                 const more = [
@@ -122,6 +123,7 @@ export default function CampaignsPage() {
                 return (
                   <Space size={0} className="row-actions">
                     <Button type="link" size="small" onClick={() => navigate(`${ws.base}/campaigns/${c.id}`)}>{t('campaigns.actions.data')}</Button>
+                    {c.status === 'running' || c.status === 'scheduled' ? <ActivityCodeButton campaignId={c.id} status={c.status} compact /> : null}
                     {canEdit && allowed.has('edit') ? <Button type="link" size="small" onClick={() => navigate(`${ws.base}/campaigns/${c.id}/edit`)}>{t('campaigns.actions.edit')}</Button> : null}
                     {canEdit && allowed.has('publish') ? <Button type="link" size="small" onClick={() => act('publish', c)}>{t('campaigns.actions.publish')}</Button> : null}
                     {more.length ? (
