@@ -18,4 +18,5 @@ export const paths = {
   directoryPull: (ws: string) => `${ws}/directory/pull`,
   corpTags: (ws: string) => `${ws}/corp-tags`,
   codePools: (ws: string) => `${ws}/code-pools`,
+  connectionTest: (ws: string) => `${ws}/connection-test`,
 };
