@@ -148,7 +148,7 @@ export interface ParticipantSummary {
 }
 
 export interface ParticipantListItem extends ParticipantSummary {
-  rewards: Array<{ id: number; tierNo: number; status: RewardStatus; claimForm?: AddressForm | null }>;
+  rewards: Array<{ id: number; tierNo: number; status: RewardStatus; reward: Reward; claimForm: AddressForm | null }>;
 }
 
 export interface Page<T> {
