@@ -116,3 +116,83 @@ export async function logIn(page: Page, email = OWNER.email, password = OWNER.pa
 export function untranslatedKeys(text: string): string[] {
   return [...text.matchAll(/\b(?:app|common|roles|nav|header|login|errors|settings|campaigns|wizard|dashboard|participants|staff|poster|status|languages)\.[a-zA-Z][\w.-]*/g)].map((m) => m[0]);
 }
+
+// ---- People played through the sandbox's own API (/sandbox/sandbox-api), as WeChat users would
+// act: scan a code, get the welcome card, open their page. Every wait is for a condition.
+
+export interface SandboxPerson {
+  id: string;
+  nickname: string;
+}
+
+async function json(res: Response, what: string): Promise<any> {
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export async function sandboxApi(server: ConsoleServer, method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${server.baseUrl}${SANDBOX_PREFIX}/sandbox-api${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  return json(res, `${method} ${path}`);
+}
+
+let personSeed = 500;
+/** A new WeChat user; `nickname` sets theirs (hostile ones included). */
+export async function newPerson(server: ConsoleServer, nickname?: string): Promise<SandboxPerson> {
+  const r = await sandboxApi(server, 'POST', '/people', { count: 1, seed: personSeed++, ...(nickname ? { person: { nickname } } : {}) });
+  return r.people[0] as SandboxPerson;
+}
+
+/** Polls `read` until it returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The campaign's activity code (made by the publish job at WeCom). */
+export async function activityCodeUrl(server: ConsoleServer, campaignId: number): Promise<string> {
+  return eventually('the activity code', async () => (await server.db.query<{ qrUrl: string }>(
+    `SELECT qr_url AS "qrUrl" FROM contact_ways WHERE campaign_id = $1 AND participant_id IS NULL AND config_id IS NOT NULL AND deleted_at IS NULL`, [campaignId],
+  )).rows[0]?.qrUrl);
+}
+
+/** The person scans a QR code in WeChat (the sandbox sends the callbacks before answering). */
+export async function scan(server: ConsoleServer, person: SandboxPerson, qrUrl: string): Promise<void> {
+  const r = await sandboxApi(server, 'POST', '/actions/scan', { person_id: person.id, qr_url: qrUrl, wait: true });
+  if (r.outcome !== 'added') throw new Error(`scan by ${person.nickname}: ${JSON.stringify(r)}`);
+}
+
+/** The token of the personal link in the welcome card the person got for the campaign. */
+export async function personalToken(server: ConsoleServer, person: SandboxPerson, campaignId: number): Promise<string> {
+  return eventually(`${person.nickname}'s welcome card`, async () => {
+    const messages = (await sandboxApi(server, 'GET', `/people/${person.id}/messages`)).messages as any[];
+    const url = messages.filter((m) => m.kind === 'welcome').flatMap((m) => m.content.attachments ?? []).map((a: any) => a.link?.url as string | undefined)
+      .find((u) => u?.includes(`/h5/c/${campaignId}/me`));
+    return url ? new URL(url).searchParams.get('t')! : undefined;
+  });
+}
+
+/** A call to the participant pages' API with a personal link token. */
+export async function h5(server: ConsoleServer, method: 'GET' | 'POST', path: string, token?: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return json(res, `${method} ${path}`);
+}
+
+/** The QR code friends scan to help the person (their help page's staff code). */
+export async function helpCodeOf(server: ConsoleServer, token: string): Promise<string> {
+  const me = await h5(server, 'GET', '/api/h5/me', token);
+  const help = await h5(server, 'GET', new URL(me.helpUrl as string).pathname.replace(/^\/h5\//, '/api/h5/'));
+  return help.staffQr.url as string;
+}

@@ -21,7 +21,14 @@ export function EChart({ option, height = 280, testId, onEvent }: { option: ECha
     };
   }, []);
 
+  // The dashboard re-polls every few seconds; drawing the same figures again would hide the
+  // tooltip an operator is reading. Options differ only in data (formatters are fixed), which
+  // JSON compares.
+  const drawn = useRef<string | null>(null);
   useEffect(() => {
+    const json = JSON.stringify(option);
+    if (json === drawn.current) return;
+    drawn.current = json;
     const tooltip = (option as { tooltip?: object }).tooltip;
     chart.current?.setOption(
       { color: PALETTE, animation: !reducedMotion, animationDuration: 300, ...option, ...(tooltip && reducedMotion ? { tooltip: { ...tooltip, transitionDuration: 0 } } : {}) },

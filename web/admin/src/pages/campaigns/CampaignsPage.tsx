@@ -77,7 +77,7 @@ export default function CampaignsPage() {
               render: (_v, c) => (
                 <div className="cell-title">
                   <Link to={`${ws.base}/campaigns/${c.id}`}>{c.name}</Link>
-                  <Typography.Text type="secondary" className="cell-sub">#{c.id} · {t('campaigns.tiersCount', { n: c.config.tiers.length })}</Typography.Text>
+                  <Typography.Text type="secondary" className="cell-sub">#{c.id} · {t('campaigns.tiersCount', { count: c.config.tiers.length })}</Typography.Text>
                 </div>
               ),
             },
@@ -88,7 +88,11 @@ export default function CampaignsPage() {
               render: (_v, c) => (
                 <div className="cell-title">
                   <span>{formatTime(c.config.startAt)}</span>
-                  <Typography.Text type="secondary" className="cell-sub">{t('campaigns.until', { time: formatTime(c.config.endAt) })}</Typography.Text>
+                  <Typography.Text type="secondary" className="cell-sub">
+                    {c.endedAt && (c.endReason === 'ended_early' || c.endReason === 'sold_out')
+                      ? t(`campaigns.endedEarly.${c.endReason}`, { time: formatTime(c.endedAt) })
+                      : t('campaigns.until', { time: formatTime(c.config.endAt) })}
+                  </Typography.Text>
                 </div>
               ),
             },

@@ -7,13 +7,12 @@ import { formatInt } from '../../lib/format.ts';
 export function StockCard({ tiers }: { tiers: CampaignStats['tiers'] }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" className="dash-card" title={t('dashboard.stock')}>
+    <Card size="small" className="dash-card" title={t('dashboard.stock')} data-testid="stock-card">
       <Table
         size="small"
         pagination={false}
         rowKey="tierNo"
         dataSource={tiers}
-        data-testid="stock-table"
         columns={[
           { title: t('wizard.review.tier'), dataIndex: 'tierNo', render: (n: number) => t(`wizard.tiers.names.t${n}` as 'wizard.tiers.names.t1') },
           { title: t('wizard.tiers.target'), dataIndex: 'target', align: 'right', render: (n: number) => t('dashboard.targetFriends', { n: formatInt(n) }) },

@@ -1,6 +1,6 @@
 // The poster endpoints: background upload (multipart) and the server-rendered preview of a
 // template (PNG). The preview refreshes itself shortly after the template stops changing.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
 import type { PosterTemplate } from '../../../api/campaign-types.ts';
 
@@ -28,7 +28,7 @@ export async function uploadBackground(workspaceApi: string, file: File): Promis
   return (await res.json()) as UploadedBackground;
 }
 
-export type PreviewState = 'idle' | 'loading' | 'ready' | 'error' | 'unavailable';
+export type PreviewState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Server preview of `template`, re-rendered 600 ms after the last change. */
 export function usePosterPreview(workspaceApi: string, template: PosterTemplate) {
@@ -36,10 +36,8 @@ export function usePosterPreview(workspaceApi: string, template: PosterTemplate)
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const unavailable = useRef(false);
 
   useEffect(() => {
-    if (unavailable.current) return;
     const ac = new AbortController();
     const timer = setTimeout(async () => {
       setState('loading');
@@ -51,16 +49,6 @@ export function usePosterPreview(workspaceApi: string, template: PosterTemplate)
           body: JSON.stringify({ template }),
           signal: ac.signal,
         });
-        if (res.status === 404 && !res.headers.get('content-type')?.includes('image')) {
-          const e = await errorOf(res);
-          // No such route (the preview service is not deployed) — not a bad template.
-          if (e.message.startsWith('no route')) {
-            unavailable.current = true;
-            setState('unavailable');
-            return;
-          }
-          throw e;
-        }
         if (!res.ok) throw await errorOf(res);
         const blob = await res.blob();
         setUrl((old) => {
