@@ -196,3 +196,10 @@ export async function helpCodeOf(server: ConsoleServer, token: string): Promise<
   const help = await h5(server, 'GET', new URL(me.helpUrl as string).pathname.replace(/^\/h5\//, '/api/h5/'));
   return help.staffQr.url as string;
 }
+
+/** Switches the console's language with the header's 中文 / EN switch. */
+export async function switchLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await page.getByText(lang === 'en' ? 'EN' : '中文', { exact: true }).first().click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}

@@ -67,7 +67,7 @@ export function RewardsTable({ campaignId, tiers }: { campaignId: string; tiers:
         columns={[
           { title: t('participants.columns.winner'), render: (_v, r) => <Link to={`${ws.base}/campaigns/${campaignId}/participants/${r.participantId}`}><Person nickname={r.participant.nickname} avatar={r.participant.avatar} /></Link> },
           { title: t('participants.columns.reward'), render: (_v, r) => <Space orientation="vertical" size={0}><RewardTag tierNo={r.tierNo} status={r.status} /><span>{r.reward.name} · {t(`wizard.rewardTypes.${r.reward.type}.title`)}</span></Space> },
-          { title: t('participants.columns.claim'), render: (_v, r) => (r.redeemCode ? <Typography.Text code>{r.redeemCode}</Typography.Text> : r.reward.type === 'physical' ? <ClaimForm form={r.claimForm} /> : <Typography.Text type="secondary">{t(`wizard.rewardTypes.${r.reward.type}.title`)}</Typography.Text>) },
+          { title: t('participants.columns.claim'), width: 300, render: (_v, r) => (r.redeemCode ? <Typography.Text code>{r.redeemCode}</Typography.Text> : r.reward.type === 'physical' ? <ClaimForm form={r.claimForm} /> : <Typography.Text type="secondary">{t(`wizard.rewardTypes.${r.reward.type}.title`)}</Typography.Text>) },
           { title: t('participants.columns.wonAt'), width: 150, render: (_v, r) => formatTime(r.createdAt) },
           { title: t('participants.columns.issuedAt'), width: 150, render: (_v, r) => (r.issuedAt ? formatTime(r.issuedAt) : <Typography.Text type="secondary">–</Typography.Text>) },
         ]}
