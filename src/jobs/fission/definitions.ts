@@ -39,7 +39,7 @@ export const EnsureContactWayJob = defineJob('fission.contact-way.ensure', z.obj
   retryLimit: 6, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
 });
 
-/** Deletes an ended campaign's contact ways at WeCom, a batch per run (re-enqueues itself while some are left). */
+/** Deletes an ended campaign's contact ways at WeCom, a batch per run (re-enqueues itself while some are left); its prizes' service codes when the claim window closes. */
 export const CleanupContactWaysJob = defineJob('fission.contact-ways.cleanup', z.object({ workspaceId: ws, campaignId: id }), {
   retryLimit: 10, retryDelay: 30, retryDelayMax: 3600, expireInSeconds: 600,
 });
