@@ -87,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
-  await app.register(adminFissionRoutes(db, config));
+  await app.register(adminFissionRoutes(db, config, deps.jobs));
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
   // One pool of poster render threads for the app, closed with it.
