@@ -136,6 +136,22 @@ describeEachEngine('a prize’s customer-service QR', (ctx) => {
     assert.equal(await quota(), quotaLive - 1);
   });
 
+  test('deleting the ended campaign deletes its service code at once', async () => {
+    const c = await w.campaign({ tiers: [{ target: 1, reward: { type: 'customer_service', name: '到店礼', contact: { type: 'staff', userId: 'LiNa' } }, stock: 5 }] });
+    const endAt = (await findFlowCampaign(ctx().db, w.workspaceId, c.id, new Date()))!.config.endAt;
+    const A = await winner(c, endAt);
+    assert.equal((await serviceQr(A.token)).status, 200);
+    const configId = (await q(`SELECT config_id FROM contact_ways WHERE campaign_id = $1 AND service_userid = 'LiNa'`, [c.id])).rows[0]!.config_id as string;
+    assert.equal((await w.admin('POST', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}/end`)).status, 200);
+    await w.settle();
+    assert.ok((await sandboxWays()).some((x) => x.configId === configId), 'kept for the claim window');
+    assert.equal((await w.admin('DELETE', `/api/admin/workspaces/${w.slug}/campaigns/${c.id}`, { as: 'owner' })).status, 204);
+    await w.settle();
+    assert.ok(!(await sandboxWays()).some((x) => x.configId === configId));
+    assert.equal((await q(`SELECT count(*)::int AS n FROM contact_ways WHERE campaign_id = $1 AND deleted_at IS NULL`, [c.id])).rows[0]!.n, 0);
+    assert.equal((await serviceQr(A.token)).status, 404, 'a deleted campaign has no prizes to claim');
+  });
+
   test('an uploaded QR image: validated like a poster background, served to its winners under a signed key', async () => {
     const api = `/api/admin/workspaces/${w.slug}/service-qr-images`;
     const cookie = async () => {
