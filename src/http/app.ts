@@ -27,6 +27,8 @@ import { h5PagesExtraRoutes } from './routes/h5/pages-extra.ts';
 import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
 import { h5StaticRoutes } from './routes/h5-static.ts';
 import { adminPosterRoutes } from './routes/admin/posters.ts';
+import { adminServiceQrImageRoutes } from './routes/admin/service-qr-images.ts';
+import { h5ServiceQrRoutes } from './routes/h5/service-qr.ts';
 import { lazyPosterRenderer } from './lazy-poster-renderer.ts';
 import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -85,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
-  await app.register(adminFissionRoutes(db, config));
+  await app.register(adminFissionRoutes(db, config, deps.jobs));
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
   // One pool of poster render threads for the app, closed with it.
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => posterRenderer.close());
   await app.register(adminPosterRoutes(db, posterRenderer));
   await app.register(h5PagesExtraRoutes(db, config, deps.jobs, posterRenderer));
+  await app.register(adminServiceQrImageRoutes(db));
+  await app.register(h5ServiceQrRoutes(db, config, deps.jobs));
   // The sandbox's phone page shows H5 pages in a frame, as WeChat would open them.
   await app.register(h5StaticRoutes({ distDir: H5_DIST, frameAncestors: [new URL(config.sandboxUrl).origin] }));
   for (const p of deps.plugins ?? []) await app.register(p.plugin, { ...(p.prefix ? { prefix: p.prefix } : {}), ...(p.logLevel ? { logLevel: p.logLevel } : {}) });

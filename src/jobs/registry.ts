@@ -9,6 +9,7 @@ import { InboxProcessJob } from '../modules/inbox/inbox-job.ts';
 import { processInboxEvent } from '../modules/inbox/process-inbox-event.ts';
 import { FISSION_WORKERS } from './fission/handlers.ts';
 import { registerFissionInboxHandlers } from '../modules/fission/handle-contact-change.ts';
+import { scheduleAllDailyReconciles } from '../modules/fission/schedule-contact-way-reconcile.ts';
 
 export interface WorkerDeps {
   db: Db;
@@ -34,4 +35,6 @@ export const ALL_QUEUES = WORKERS.map((w) => w.def);
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   registerFissionInboxHandlers();
   for (const w of WORKERS) await deps.jobs.work(w.def, deps.config.workerConcurrency, w.handler(deps));
+  // Periodic jobs are chains (each run plans the next); a start re-plants any chain that broke.
+  await scheduleAllDailyReconciles(deps.db, deps.jobs);
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn, newOperatorContext, screenshot, startConsoleServer, untranslatedKeys, type ConsoleServer } from './admin-harness.ts';
 import { readFileSync } from 'node:fs';
+import QRCode from 'qrcode';
 import { seedTaskFissionActivity } from '../../src/db/seeders/task-fission-activity.ts';
 import { createAdminUser } from '../../src/modules/auth/create-admin-user.ts';
 import { setMemberRole } from '../../src/modules/workspace/memberships.ts';
@@ -91,6 +92,23 @@ test('wizard: a server field error appears beside its field on its step; fixing 
   await page.getByRole('button', { name: /添加第 2 阶奖励/ }).click();
   await page.getByPlaceholder('例如:定制帆布袋').nth(1).fill('到店礼');
   await screenshot(page, 'wizard-tiers');
+  // Tier 2 is claimed through customer service: a staff member (their code is made for the winners),
+  // or an uploaded QR image, which the server validates and shows to winners only.
+  const tier2 = page.locator('.wizard-card.ant-card').filter({ hasText: '二阶任务' });
+  await tier2.getByText('联系客服领取').click();
+  await tier2.getByText('客服员工').waitFor();
+  await tier2.getByText('所有获奖者共用').waitFor();
+  await tier2.getByText('所有获奖者共用').scrollIntoViewIfNeeded();
+  await screenshot(page, 'wizard-tiers-service-staff');
+  await tier2.getByText('上传客服二维码').click();
+  const qrPng = await QRCode.toBuffer('https://work.weixin.qq.com/ca/kefu-demo', { type: 'png', width: 430, margin: 2 });
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/service-qr-images') && r.request().method() === 'POST');
+  await tier2.getByTestId('service-qr-field').locator('input[type=file]').setInputFiles({ name: 'kefu.png', mimeType: 'image/png', buffer: qrPng });
+  assert.equal((await uploaded).status(), 201);
+  await tier2.getByText('已上传:只有获奖者能在领奖页看到').waitFor();
+  await tier2.locator('.ant-image img').waitFor();
+  assert.ok(await tier2.locator('.ant-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 430), 'the uploaded QR shows');
+  await screenshot(page, 'wizard-tiers-service-qr');
 
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByText('好友助力次数').waitFor();
@@ -133,6 +151,9 @@ test('wizard: a server field error appears beside its field on its step; fixing 
   await page.getByTestId('wizard-publish').click();
   await page.waitForURL(/\/admin\/w\/demo\/campaigns\/\d+$/);
   campaignId = Number(page.url().split('/').pop());
+  const saved = (await server.db.query<{ config: { tiers: Array<{ reward: { type: string; contact?: { type: string; imageUrl?: string } } }> } }>('SELECT config FROM campaigns WHERE id = $1', [campaignId])).rows[0]!.config;
+  assert.equal(saved.tiers[1]!.reward.type, 'customer_service');
+  assert.match(saved.tiers[1]!.reward.contact!.imageUrl!, /^\/api\/admin\/workspaces\/demo\/service-qr-images\/[0-9a-f-]{36}$/);
   await page.getByText('进行中').first().waitFor();
   await expectClean(page);
 });

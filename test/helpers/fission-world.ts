@@ -36,7 +36,7 @@ export interface FissionWorld {
   settle(timeoutMs?: number): Promise<void>;
   h5(method: 'GET' | 'POST', url: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
   /** Calls the admin API as a member with `role` (operator by default). */
-  admin(method: 'GET' | 'POST' | 'PUT', url: string, opts?: { body?: unknown; as?: Role }): Promise<{ status: number; body: any }>;
+  admin(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, opts?: { body?: unknown; as?: Role }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 

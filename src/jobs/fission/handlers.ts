@@ -8,11 +8,12 @@ import { cleanupContactWays } from '../../modules/fission/cleanup-contact-ways.t
 import { ensureContactWay } from '../../modules/fission/ensure-contact-way.ts';
 import { markCustomerTags } from '../../modules/fission/mark-customer-tags.ts';
 import { notifyTierReached } from '../../modules/fission/notify-tier-reached.ts';
+import { reconcileContactWays } from '../../modules/fission/reconcile-contact-ways.ts';
 import { sendWelcome } from '../../modules/fission/send-welcome.ts';
 import { sendWelcomeFallback } from '../../modules/fission/send-welcome-fallback.ts';
 import { watchCampaignEnd } from '../../modules/fission/watch-campaign-end.ts';
 import {
-  CampaignEndWatchJob, CleanupContactWaysJob, EnsureContactWayJob, MarkTagsJob, NotifyTierReachedJob, SendWelcomeFallbackJob, SendWelcomeJob,
+  CampaignEndWatchJob, CleanupContactWaysJob, EnsureContactWayJob, MarkTagsJob, NotifyTierReachedJob, ReconcileContactWaysJob, SendWelcomeFallbackJob, SendWelcomeJob,
 } from './definitions.ts';
 
 const ignoreConflict = (err: unknown) => {
@@ -30,4 +31,6 @@ export const FISSION_WORKERS: ReadonlyArray<Worker<any>> = [
   worker(EnsureContactWayJob, (deps) => async (p) => void (await ensureContactWay(deps, p).catch(ignoreConflict))),
   worker(CleanupContactWaysJob, (deps) => async (p) => void (await cleanupContactWays(deps, p))),
   worker(CampaignEndWatchJob, (deps) => async (p) => void (await watchCampaignEnd(deps.db, deps.jobs, p))),
+  // A workspace without WeCom credentials (any more) has nothing to reconcile: nothing to retry.
+  worker(ReconcileContactWaysJob, (deps) => async (p) => void (await reconcileContactWays(deps, p).catch(ignoreConflict))),
 ];

@@ -13,6 +13,7 @@ import { participantLevel } from '../../domain/shared/levels.ts';
 import { validateHelp, type HelpVerdict } from '../../domain/task-fission/help-validation.ts';
 import { validateJoin, type JoinVerdict } from '../../domain/task-fission/join-validation.ts';
 import type { CampaignView } from '../campaign/campaign-view.ts';
+import { lockParticipants } from '../participant/lock-participants.ts';
 import { saveParticipantProgress } from '../participant/save-participant-progress.ts';
 import type { RewardRow } from '../reward/reward-row.ts';
 import { awardReachedTiers } from './award-reached-tiers.ts';
@@ -46,6 +47,9 @@ export async function joinOrHelp(tx: Queryable, jobs: JobQueue, input: JoinOrHel
   const { campaign, inviter, profile } = input;
   const ext = profile.externalUserId;
   const existing = await findParticipant(tx, campaign.id, { externalUserId: ext });
+  // The rows this may change (the inviter's count, the person's own row), in id order before any
+  // is touched: see lock-participants.ts.
+  await lockParticipants(tx, campaign.id, [inviter?.id, existing?.id]);
   const facts = await helperFacts(tx, campaign.id, ext, inviter);
   const alreadyParticipated = existing !== null || facts.used > 0;
 
@@ -91,10 +95,9 @@ async function recordHelp(
   tx: Queryable, jobs: JobQueue, input: JoinOrHelpInput, inviter: FlowParticipant, facts: HelperFacts, alreadyParticipated: boolean,
 ): Promise<{ id: number; verdict: HelpVerdict; inviterCount: number; rewards: RewardRow[] }> {
   const { campaign, profile } = input;
-  // The inviter's row is locked before anything references it: inserting a help takes a key-share
-  // lock on it (foreign key), and two helpers holding that while both waiting to update the count
-  // would deadlock. Helpers of one inviter queue here instead.
-  await tx.query(`SELECT 1 FROM participants WHERE campaign_id = $1 AND id = $2 FOR UPDATE`, [campaign.id, inviter.id]);
+  // The inviter's row is locked (joinOrHelp, FOR NO KEY UPDATE) before a help references it: two
+  // helpers holding the help's foreign-key share lock while both waiting to update the count would
+  // deadlock. Helpers of one inviter queue there instead; NO KEY UPDATE conflicts with itself.
   let verdict = validateHelp(campaign.config.rules, {
     status: campaign.status,
     stockLeft: campaign.stockLeft,

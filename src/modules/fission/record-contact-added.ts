@@ -3,7 +3,8 @@
 // one transaction: the help and/or participation (join-or-help.ts), the friendship record, the
 // campaign's tags (a job) and the one welcome attempt of this add event (a job within the code's
 // 20 s). Anything not ours — no state, a foreign state, an unknown, not-yet-running or ended
-// campaign, an unknown inviter — is left alone and reported as ignored with the reason.
+// campaign, an unknown inviter, a prize's customer-service code — is left alone and reported as
+// ignored with the reason.
 import type { Config } from '../../config.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -47,6 +48,9 @@ export async function recordContactAdded(deps: FlowDeps, add: ContactAdded, now 
   if (!e.state) return { status: 'ignored', reason: 'no state: not added through a campaign code' };
   const state = parseContactWayState(e.state);
   if (!state) return { status: 'ignored', reason: `state "${e.state}" is not a Fission campaign code` };
+  // A winner adding the customer service of their prize: counted nowhere (no join, help, friend of
+  // the campaign, welcome or tag), so prizes do not inflate the campaign's figures.
+  if (state.kind === 'service') return { status: 'ignored', reason: `customer-service code of campaign ${state.campaignId}: a winner adding customer service to claim a prize, not a join or a help` };
   const pre = await findFlowCampaign(db, add.workspaceId, state.campaignId, now);
   const refused = await notRunning(db, jobs, add.workspaceId, state.campaignId, pre);
   if (refused) return refused;

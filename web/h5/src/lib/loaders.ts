@@ -4,7 +4,7 @@ import { api, ApiError } from './api.ts';
 import { cached, prime } from './load.ts';
 import { forgetParticipantToken, participantToken, rememberMyHelpUrl, setParticipantToken } from './identity.ts';
 import { navigate, type Route } from './router.ts';
-import type { CampaignPage, HelpPage, MyPage, PosterInfo, Ranking } from './types.ts';
+import type { CampaignPage, HelpPage, MyPage, PosterInfo, Ranking, ServiceQr } from './types.ts';
 
 /** A missing personal token is answered like the server would: not signed in. */
 function needToken(cid: number): string {
@@ -31,6 +31,8 @@ export const loadMe = (cid: number, fresh = false) =>
   }, { fresh });
 export const loadPoster = (cid: number, fresh = false) => cached(`me:${cid}:poster`, async () => api.get<PosterInfo>('/api/h5/me/poster', needToken(cid)), { fresh });
 export const loadRanking = (cid: number, fresh = false) => cached(`me:${cid}:rank`, async () => api.get<Ranking>('/api/h5/me/ranking', needToken(cid)), { fresh });
+export const loadServiceQr = (cid: number, tierNo: number, fresh = false) =>
+  cached(`me:${cid}:service:${tierNo}`, async () => api.get<ServiceQr>(`/api/h5/me/rewards/${tierNo}/service-qr`, needToken(cid)), { fresh });
 export const loadHelp = (cid: number, code: string, fresh = false) => cached(`help:${cid}:${code}`, () => api.get<HelpPage>(`/api/h5/c/${cid}/help/${code}`), { fresh });
 
 /** Starts the reads `route` will need; errors surface later in the page that awaits them. */

@@ -52,7 +52,14 @@ export interface CampaignPage {
 
 export type RewardStatus = 'reserved' | 'claimed' | 'issued';
 export type ClaimMethod = 'address_form' | 'contact_service' | 'show_code' | 'auto_payout';
-export type ServiceContact = { type: 'staff'; userId: string } | { type: 'qr_image'; imageUrl: string };
+/** Which kind of customer-service contact a prize has; its QR comes from the service-qr API. */
+export type ServiceContact = { type: 'staff' | 'qr_image' };
+
+/** GET /api/h5/me/rewards/:tierNo/service-qr: the QR a winner adds to claim the prize. */
+export interface ServiceQr {
+  kind: 'staff' | 'qr_image';
+  url: string;
+}
 
 export interface MyReward {
   tierNo: number;
