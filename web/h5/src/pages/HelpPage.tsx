@@ -119,6 +119,9 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
     }
   };
 
+  // WeChat said who this is and the staff know them: the QR would only distract, unless the tap fails.
+  const v = visitorOf(cid);
+  const knownFriend = v.mode === 'oauth' && token === v.session;
   return (
     <section class="card card-cta" data-testid="help-state-open">
       {token && (
@@ -126,7 +129,7 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
           <button type="button" class="btn btn-primary btn-block btn-large" disabled={busy} onClick={help} data-testid="help-button">
             {busy ? '正在助力…' : '为 TA 助力'}
           </button>
-          <p class="muted center">已添加过我们企业微信的朋友,点一下即可助力</p>
+          <p class="muted center">{knownFriend ? '你已是我们企业微信的好友,点一下即可助力' : '已添加过我们企业微信的朋友,点一下即可助力'}</p>
         </>
       )}
       {notice && (
@@ -134,7 +137,7 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
           {notice}
         </p>
       )}
-      {data.staffQr ? (
+      {knownFriend && !notice ? null : data.staffQr ? (
         <>
           <QrCard url={data.staffQr.url} caption={token ? '还没添加?长按识别二维码添加企业微信' : '长按识别二维码,添加企业微信即为 TA 助力'} testId="staff-qr" />
           <ol class="steps">

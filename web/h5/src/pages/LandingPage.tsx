@@ -140,9 +140,12 @@ function JoinStep({ cid, mode, page }: { cid: number; mode: Mode; page: Campaign
   return (
     <section class="card card-cta" data-testid="cta-join">
       {ct && (!failure || failure.code === 'network') && (
-        <button type="button" class="btn btn-primary btn-block btn-large" disabled={busy} onClick={join} data-testid="join-button">
-          {busy ? '正在加入…' : '立即参与'}
-        </button>
+        <>
+          <button type="button" class="btn btn-primary btn-block btn-large" disabled={busy} onClick={join} data-testid="join-button">
+            {busy ? '正在加入…' : '立即参与'}
+          </button>
+          <p class="muted center">你已是我们企业微信的好友,点一下即可参与,无需再次添加</p>
+        </>
       )}
       {failure && <p class="notice notice-warn" data-testid="join-failed">{failure.code === 'network' ? '网络不太给力,请重试。' : '暂时无法一键参与,请长按识别下方二维码,添加企业微信参与活动。'}</p>}
       {page.activityQr && (!ct || (failure && failure.code !== 'network')) && (
