@@ -1,6 +1,6 @@
 // Builds the HTTP application: one Fastify instance with zod schemas, OpenAPI, error mapping,
 // health and metrics, and the route plugins of each area.
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type LogLevel } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +37,7 @@ export interface AppDeps {
   db: Db;
   jobs: JobQueue;
   /** Extra plugins mounted after the core routes (e.g. the WeChat sandbox under /sandbox). */
-  plugins?: Array<{ plugin: FastifyPluginAsync; prefix?: string }>;
+  plugins?: Array<{ plugin: FastifyPluginAsync; prefix?: string; logLevel?: LogLevel }>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(h5PagesExtraRoutes(db, config, deps.jobs, posterRenderer));
   // The sandbox's phone page shows H5 pages in a frame, as WeChat would open them.
   await app.register(h5StaticRoutes({ distDir: H5_DIST, frameAncestors: [new URL(config.sandboxUrl).origin] }));
-  for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
+  for (const p of deps.plugins ?? []) await app.register(p.plugin, { ...(p.prefix ? { prefix: p.prefix } : {}), ...(p.logLevel ? { logLevel: p.logLevel } : {}) });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

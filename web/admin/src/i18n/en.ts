@@ -250,8 +250,8 @@ export const en: Messages<typeof zhCN> = {
       participant: { title: 'Welcome for new participants', help: 'Sent when someone adds the staff member from the campaign code; leads them to their poster.' },
       helper: { title: 'Welcome after a help', help: 'Sent to a friend whose help counted; invites them to take part too.' },
       defaults: {
-        participant: '{nickname},欢迎参加活动!点击链接生成你的专属海报,邀请好友助力即可免费领取奖品:{link}',
-        helper: '{nickname},你已成功为{inviter}助力!你也可以参加活动,邀请好友助力领取奖品:{link}',
+        participant: '{nickname},欢迎参加活动!点击下方卡片生成你的专属海报,邀请好友助力即可免费领取奖品。',
+        helper: '{nickname},你已成功为{inviter}助力!你也可以参加活动:点击下方卡片生成你的专属海报,邀请好友助力领取奖品。',
       },
     },
     review: {

@@ -248,8 +248,8 @@ export const zhCN = {
       helper: { title: '助力成功欢迎语', help: '好友助力成功后收到,也邀请 TA 参与活动。' },
       // Sent to participants in WeChat, so Chinese in both console languages.
       defaults: {
-        participant: '{nickname},欢迎参加活动!点击链接生成你的专属海报,邀请好友助力即可免费领取奖品:{link}',
-        helper: '{nickname},你已成功为{inviter}助力!你也可以参加活动,邀请好友助力领取奖品:{link}',
+        participant: '{nickname},欢迎参加活动!点击下方卡片生成你的专属海报,邀请好友助力即可免费领取奖品。',
+        helper: '{nickname},你已成功为{inviter}助力!你也可以参加活动:点击下方卡片生成你的专属海报,邀请好友助力领取奖品。',
       },
     },
     review: {
