@@ -8,6 +8,7 @@ import { describeEachEngine } from '../helpers/db.ts';
 import { startFissionWorld, type FissionWorld } from '../helpers/fission-world.ts';
 import { get, signIn } from '../helpers/oauth.ts';
 import { DEMO_APPID } from '../helpers/sandbox-oa.ts';
+import type { Json } from '../helpers/sandbox.ts';
 import { verifySession } from '../../src/modules/h5-auth/session-token.ts';
 import { linkSecret } from '../../src/modules/fission/links.ts';
 import { updateWorkspaceSettings } from '../../src/modules/workspace/update-workspace-settings.ts';
@@ -29,7 +30,7 @@ describeEachEngine('H5 sign-in through the Official Account', (ctx) => {
     assert.ok(v.ok, JSON.stringify(v));
     return v.session;
   };
-  const unionidOf = async (person: { id: string }) => (await w.sb.api('GET', `/people/${person.id}`)).body.unionid as string;
+  const unionidOf = async (person: Json) => (await w.sb.api('GET', `/people/${person.id}`)).body.unionid as string;
 
   test('a stranger: silent round, then snsapi_userinfo once for the unionid; later visits stay silent', async () => {
     const [p] = await w.people(1);
