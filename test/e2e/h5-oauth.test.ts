@@ -3,7 +3,8 @@
 // staff from an earlier campaign, opens the activity page, says who they are on WeChat's authorize
 // page, takes part with one tap and lands on their own page. 老用户助力: R opens a friend's help
 // page, taps 帮TA助力 and sees 助力成功 — or the precise reason it does not count. A stranger gets the
-// staff QR; a personal link forwarded to R's phone shows R's own page, never its owner's.
+// staff QR; a personal link forwarded to R's phone shows R's own page, never its owner's; X opening
+// the campaign's page with no link at all gets their own page.
 // Screenshots: test-artifacts/h5-oauth-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,6 +87,15 @@ test('老用户参与 and 老用户助力 through the OAuth page; a stranger get
   await screenshot(R.page, 'oauth-forwarded-link-own-page');
   assert.deepEqual(R.problems, []);
   await R.ctx.close();
+
+  // X opens the campaign's "my page" with no personal link at all: OAuth says X, so it is X's page.
+  const Xp = await phoneOf(x!);
+  await Xp.page.goto(`/h5/c/${c.id}/me`);
+  await Xp.page.getByTestId('my-summary').waitFor();
+  assert.equal(await Xp.page.getByTestId('my-count').innerText(), '1', 'R helped X');
+  await screenshot(Xp.page, 'oauth-own-page-without-link');
+  assert.deepEqual(Xp.problems, []);
+  await Xp.ctx.close();
 
   // A stranger (never a friend of the staff): the help page offers the QR only.
   const S = await phoneOf(stranger!);

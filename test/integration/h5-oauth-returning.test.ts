@@ -197,6 +197,13 @@ describeEachEngine('returning customers through OAuth identity', (ctx) => {
     const id = await identity(c.id, await session(people[7]!, c.id));
     assert.deepEqual(id.customer, { known: true, friendOfStaff: true });
 
+    // "Sync from WeCom" on the Staff page also queues a pull of the staff's customers (the workspace has an OA).
+    const sync = await w.admin('POST', `/api/admin/workspaces/${w.slug}/directory/pull`);
+    assert.equal(sync.status, 200, JSON.stringify(sync.body));
+    const synced = (await q(`SELECT reason, staff_userids FROM customer_pulls WHERE id = $1`, [sync.body.customers.pullId])).rows[0]!;
+    assert.deepEqual([synced.reason, [...synced.staff_userids].sort()], ['admin', ['LiNa', 'LiuYang', 'WangFang', 'ZhangWei']]);
+    await w.settle();
+
     // The operator's pull: every active staff member's customers; viewers may look, not start one.
     assert.equal((await w.admin('POST', `/api/admin/workspaces/${w.slug}/customers/pull`, { as: 'viewer' })).status, 403);
     const started = await w.admin('POST', `/api/admin/workspaces/${w.slug}/customers/pull`);

@@ -167,6 +167,9 @@ describeEachEngine('H5 sign-in through the Official Account', (ctx) => {
     await updateWorkspaceSettings(ctx().db, w.workspaceId, { oaAppSecret: null });
     try {
       assert.equal((await w.h5('GET', `/api/h5/c/${campaignId}`)).body.signIn, 'link');
+      // Nothing to recognise visitors for: publishing pulls no customers.
+      const c = await w.campaign();
+      assert.equal((await q(`SELECT count(*)::int AS n FROM customer_pulls WHERE reason = $1`, [`campaign:${c.id}`])).rows[0]!.n, 0);
       const r = await get(`${w.config.publicUrl}/api/h5/oauth/start?c=${campaignId}&to=/h5/c/${campaignId}`);
       assert.equal(r.status, 409);
       assert.match(await r.text(), /暂不支持微信授权[\s\S]*no Official Account/);
