@@ -45,7 +45,12 @@ CREATE TABLE customer_pulls (
 );
 CREATE INDEX customer_pulls_by_workspace ON customer_pulls (workspace_id, id DESC);
 
--- What the flows already knew: participants carry the unionid WeCom gave when they joined.
+-- What the flows already knew: participants carry the unionid WeCom gave when they joined, and the
+-- staff member they are still a friend of (when they became one is not kept: their join stands in).
 INSERT INTO customer_directory (workspace_id, external_userid, unionid, nickname, avatar, seen_at)
 SELECT DISTINCT ON (workspace_id, external_userid) workspace_id, external_userid, unionid, nickname, avatar, updated_at
 FROM participants ORDER BY workspace_id, external_userid, updated_at DESC;
+INSERT INTO customer_follows (workspace_id, external_userid, staff_userid, followed_at, seen_at)
+SELECT workspace_id, external_userid, staff_userid, min(joined_at), max(updated_at)
+FROM participants WHERE friend_status = 'friend' AND staff_userid IS NOT NULL
+GROUP BY workspace_id, external_userid, staff_userid;
