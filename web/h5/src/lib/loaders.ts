@@ -38,7 +38,11 @@ async function resolveVisitor(cid: number): Promise<Visitor> {
     throw new ApiError(401, 'sign_in_failed', 'WeChat did not say who you are');
   }
   signInDone();
-  const identity = await api.post<VisitorIdentity>(`/api/h5/c/${cid}/identity`, { participantToken: participantToken(cid) }, session);
+  const identity = await api.post<VisitorIdentity>(`/api/h5/c/${cid}/identity`, { participantToken: participantToken(cid) }, session).catch((err: unknown) => {
+    // A session the server no longer takes (e.g. its key changed): sign in afresh, once.
+    if (err instanceof ApiError && err.status === 401 && startSignIn(cid)) return new Promise<never>(() => undefined);
+    throw err;
+  });
   // OAuth says who holds the phone: a personal link that is someone else's is dropped, never used.
   if (identity.link === 'not_yours' || identity.link === 'invalid') forgetParticipantToken(cid);
   if (identity.participant) setParticipantToken(cid, identity.participant.token);
