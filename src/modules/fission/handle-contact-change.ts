@@ -1,10 +1,11 @@
 // The inbox handler for WeCom `change_external_contact`: adds go to the add flow (and, when no
-// campaign takes them, to the customer directory), deletes (either side) to the churn flow; other
+// campaign takes them, to the customer directory of a workspace with an OA), deletes (either side) to the churn flow; other
 // change types do not concern campaigns.
 import type { InboxHandler, InboxOutcome } from '../inbox/handlers.ts';
 import type { InboxDeps } from '../inbox/inbox-item.ts';
 import { registerInboxHandler } from '../inbox/handlers.ts';
 import { refreshCustomer } from '../customers/look-up-customer.ts';
+import { hasOfficialAccount } from '../oa-users/oa-client.ts';
 import { getWorkspace } from '../workspace/workspace-row.ts';
 import { recordOaFollow } from '../oa-users/record-oa-follow.ts';
 import { recordContactAdded } from './record-contact-added.ts';
@@ -33,9 +34,10 @@ export const handleContactChange: InboxHandler<'wecom'> = async (item, deps): Pr
   }
 };
 
+// Only where visitors sign in through an OA is the directory read: elsewhere the lookup would be wasted.
 async function rememberOutsider(deps: InboxDeps, workspaceId: string, externalUserId: string): Promise<void> {
   const ws = await getWorkspace(deps.db, { id: workspaceId });
-  if (!ws.wecomCorpId || !ws.wecomContactSecret) return;
+  if (!hasOfficialAccount(ws) || !ws.wecomCorpId || !ws.wecomContactSecret) return;
   await refreshCustomer(deps.db, workspaceId, wecomContactClient(deps.db, deps.config, ws), externalUserId);
 }
 
