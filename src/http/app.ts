@@ -22,6 +22,7 @@ import { adminCodePoolRoutes } from './routes/admin/campaigns-code-pools.ts';
 import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { h5Routes } from './routes/h5/index.ts';
+import { h5OauthRoutes } from './routes/h5/oauth.ts';
 import { adminFissionRoutes } from './routes/admin/fission.ts';
 import { h5PagesExtraRoutes } from './routes/h5/pages-extra.ts';
 import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
@@ -79,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuthRoutes(db, config));
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
-  await app.register(adminStaffRoutes(db, config));
+  await app.register(adminStaffRoutes(db, config, deps.jobs));
   await app.register(adminCampaignRoutes(db, deps.jobs));
   await app.register(adminCampaignStatsRoutes(db));
   await app.register(adminParticipantRoutes(db));
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminFissionRoutes(db, config, deps.jobs));
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
+  await app.register(h5OauthRoutes(db, config));
   // One pool of poster render threads for the app, closed with it.
   const posterRenderer = lazyPosterRenderer();
   app.addHook('onClose', () => posterRenderer.close());

@@ -8,6 +8,7 @@ import { ProbeJob, probeHandler } from './probe.ts';
 import { InboxProcessJob } from '../modules/inbox/inbox-job.ts';
 import { processInboxEvent } from '../modules/inbox/process-inbox-event.ts';
 import { FISSION_WORKERS } from './fission/handlers.ts';
+import { CUSTOMER_WORKERS } from './customers/handlers.ts';
 import { registerFissionInboxHandlers } from '../modules/fission/handle-contact-change.ts';
 import { scheduleAllDailyReconciles } from '../modules/fission/schedule-contact-way-reconcile.ts';
 
@@ -28,6 +29,7 @@ export const WORKERS: ReadonlyArray<Worker<any>> = [
   worker(ProbeJob, probeHandler),
   worker(InboxProcessJob, (deps) => async (p) => void (await processInboxEvent(deps, p))),
   ...FISSION_WORKERS,
+  ...CUSTOMER_WORKERS,
 ];
 
 export const ALL_QUEUES = WORKERS.map((w) => w.def);

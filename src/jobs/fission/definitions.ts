@@ -34,6 +34,18 @@ export const NotifyTierReachedJob = defineJob('fission.staff.notify-tier', z.obj
   retryLimit: 5, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
 });
 
+/**
+ * OA template message to the inviter of a help that counted (with the tiers it completed), where the
+ * workspace has an OA and a progress template. Key = the help: one message per help.
+ */
+export const NotifyInviterProgressJob = defineJob('fission.oa.notify-progress', z.object({
+  workspaceId: ws,
+  helpId: id,
+  /** The inviter's count right after the help. */
+  count: z.number().int().min(1),
+  reachedTierNos: z.array(z.number().int().min(1).max(5)).max(5),
+}), { retryLimit: 5, retryDelay: 10, retryDelayMax: 600, expireInSeconds: 60 });
+
 /** Creates a campaign's own code (participantId null) or a participant's help code at WeCom. */
 export const EnsureContactWayJob = defineJob('fission.contact-way.ensure', z.object({ workspaceId: ws, campaignId: id, participantId: id.nullable() }), {
   retryLimit: 6, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
@@ -66,5 +78,5 @@ export const ReconcileContactWaysJob = defineJob('fission.contact-ways.reconcile
 });
 
 export const FISSION_JOBS = [
-  SendWelcomeJob, SendWelcomeFallbackJob, MarkTagsJob, NotifyTierReachedJob, EnsureContactWayJob, CleanupContactWaysJob, CampaignEndWatchJob, ReconcileContactWaysJob,
+  SendWelcomeJob, SendWelcomeFallbackJob, MarkTagsJob, NotifyTierReachedJob, NotifyInviterProgressJob, EnsureContactWayJob, CleanupContactWaysJob, CampaignEndWatchJob, ReconcileContactWaysJob,
 ] as const;

@@ -17,7 +17,8 @@ import { getWorkspace } from '../workspace/workspace-row.ts';
 import { applyChurn } from './apply-churn.ts';
 import { lockCustomer } from './customer-lock.ts';
 import { transactionWithRetry } from './transaction-with-retry.ts';
-import { fetchCustomerProfile, wasCustomerBefore, type CustomerProfile } from './customer-profile.ts';
+import { lookUpCustomer } from '../customers/look-up-customer.ts';
+import { wasCustomerBefore, type CustomerProfile } from './customer-profile.ts';
 import { findFlowCampaign } from './flow-campaign.ts';
 import type { FlowOutcome } from './flow-outcome.ts';
 import { findParticipant, type FlowParticipant } from './flow-participant.ts';
@@ -59,7 +60,7 @@ export async function recordContactAdded(deps: FlowDeps, add: ContactAdded, now 
   }
 
   const ws = await getWorkspace(db, { id: add.workspaceId });
-  const profile = await profileOf(wecomContactClient(db, deps.config, ws), e.externalUserId);
+  const profile = await profileOf(deps, add.workspaceId, wecomContactClient(db, deps.config, ws), e.externalUserId);
   const secret = await linkSecret(db);
 
   return transactionWithRetry(db, async (tx) => {
@@ -105,9 +106,9 @@ async function notRunning(q: Queryable, jobs: JobQueue, workspaceId: string, cam
 }
 
 /** A customer who already deleted the staff cannot be looked up (84061): they still count, nameless. */
-async function profileOf(client: ReturnType<typeof wecomContactClient>, externalUserId: string): Promise<CustomerProfile> {
+async function profileOf(deps: FlowDeps, workspaceId: string, client: ReturnType<typeof wecomContactClient>, externalUserId: string): Promise<CustomerProfile> {
   try {
-    return await fetchCustomerProfile(client, externalUserId);
+    return await lookUpCustomer(deps.db, workspaceId, client, externalUserId);
   } catch (err) {
     if (err instanceof WeChatApiError && err.errcode === 84061) return { externalUserId, nickname: '', avatar: null, gender: 'unknown', unionid: null, follows: [] };
     throw err;

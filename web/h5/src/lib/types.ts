@@ -48,6 +48,16 @@ export interface CampaignPage {
   rules: PublicRules;
   /** The activity code to scan; null when joining is not possible now. */
   activityQr: { url: string } | null;
+  /** How visitors are known: through the workspace's Official Account, or only from signed links. */
+  signIn: 'oauth' | 'link';
+}
+
+/** POST /api/h5/c/:id/identity: who the signed-in visitor is on this campaign. */
+export interface VisitorIdentity {
+  participant: { id: number; token: string; helpCode: string } | null;
+  /** What to make of the participant link this browser holds. */
+  link: 'mine' | 'not_yours' | 'unverified' | 'invalid' | null;
+  customer: { known: boolean; friendOfStaff: boolean };
 }
 
 export type RewardStatus = 'reserved' | 'claimed' | 'issued';
