@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import {
   activityCodeUrl, eventually, h5, helpCodeOf, launchBrowser, logIn, newOperatorContext, newPerson, personalToken, scan, screenshot, settled,
   startConsoleServer, untranslatedKeys, type ConsoleServer, type SandboxPerson,
@@ -109,16 +110,37 @@ test('wizard: errors beside their fields, a code pool made on the spot, the post
   await page.keyboard.press('Escape');
   await screenshot(page, 'wizard-basics');
 
-  // Tier 1: a parcel after 2 helps. Tier 2: a redeem code from a pool made here.
+  // Tier 1: a parcel after 2 helps. Tier 2: through customer service, with an uploaded QR image.
+  // Tier 3: a redeem code from a pool made here.
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('spinbutton', { name: '目标人数' }).first().fill('2');
   await page.getByPlaceholder('例如:定制帆布袋').fill('保温杯');
   await page.getByRole('button', { name: /添加第 2 阶奖励/ }).click();
-  const tier2 = page.locator('.ant-card').filter({ hasText: '二阶任务' });
-  await tier2.getByPlaceholder('例如:定制帆布袋').fill('VIP 月卡');
-  await tier2.getByRole('spinbutton', { name: '奖品库存' }).fill('3');
-  await tier2.locator('.ant-radio-button-wrapper').filter({ hasText: '兑换码' }).click();
-  await tier2.getByTestId('new-code-pool').click();
+  const tier2 = page.locator('.wizard-card.ant-card').filter({ hasText: '二阶任务' });
+  await tier2.getByPlaceholder('例如:定制帆布袋').fill('到店礼');
+  // Customer service: a staff member (their code is made for the winners), or an uploaded QR
+  // image, which the server validates and shows to winners only.
+  await tier2.getByText('联系客服领取').click();
+  await tier2.getByText('客服员工').waitFor();
+  await tier2.getByText('所有获奖者共用').waitFor();
+  await tier2.getByText('所有获奖者共用').scrollIntoViewIfNeeded();
+  await screenshot(page, 'wizard-tiers-service-staff');
+  await tier2.getByText('上传客服二维码').click();
+  const qrPng = await QRCode.toBuffer('https://work.weixin.qq.com/ca/kefu-demo', { type: 'png', width: 430, margin: 2 });
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/service-qr-images') && r.request().method() === 'POST');
+  await tier2.getByTestId('service-qr-field').locator('input[type=file]').setInputFiles({ name: 'kefu.png', mimeType: 'image/png', buffer: qrPng });
+  assert.equal((await uploaded).status(), 201);
+  await tier2.getByText('已上传:只有获奖者能在领奖页看到').waitFor();
+  await tier2.locator('.ant-image img').waitFor();
+  assert.ok(await tier2.locator('.ant-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 430), 'the uploaded QR shows');
+  await screenshot(page, 'wizard-tiers-service-qr');
+
+  await page.getByRole('button', { name: /添加第 3 阶奖励/ }).click();
+  const tier3 = page.locator('.wizard-card.ant-card').filter({ hasText: '三阶任务' });
+  await tier3.getByPlaceholder('例如:定制帆布袋').fill('VIP 月卡');
+  await tier3.getByRole('spinbutton', { name: '奖品库存' }).fill('3');
+  await tier3.locator('.ant-radio-button-wrapper').filter({ hasText: '兑换码' }).click();
+  await tier3.getByTestId('new-code-pool').click();
   const poolDialog = page.getByRole('dialog');
   await poolDialog.getByLabel('码库名称').fill('VIP 月卡码');
   await poolDialog.getByLabel('兑换码').fill('VIP-0001\nVIP 0002\n');
@@ -127,7 +149,7 @@ test('wizard: errors beside their fields, a code pool made on the spot, the post
   await poolDialog.getByLabel('兑换码').fill('VIP-0001\nVIP-0002\nVIP-0003\nVIP-0001');
   await poolDialog.getByRole('button', { name: '保存' }).click();
   await poolDialog.waitFor({ state: 'detached' });
-  await tier2.getByText('VIP 月卡码(剩余 3 个)').waitFor();
+  await tier3.getByText('VIP 月卡码(剩余 3 个)').waitFor();
   await screenshot(page, 'wizard-tiers');
 
   await page.getByRole('button', { name: '下一步' }).click();
@@ -179,6 +201,9 @@ test('wizard: errors beside their fields, a code pool made on the spot, the post
   await page.getByTestId('wizard-publish').click();
   await page.waitForURL(/\/admin\/w\/demo\/campaigns\/\d+$/);
   campaignId = Number(page.url().split('/').pop());
+  const saved = (await server.db.query<{ config: { tiers: Array<{ reward: { type: string; contact?: { type: string; imageUrl?: string } } }> } }>('SELECT config FROM campaigns WHERE id = $1', [campaignId])).rows[0]!.config;
+  assert.equal(saved.tiers[1]!.reward.type, 'customer_service');
+  assert.match(saved.tiers[1]!.reward.contact!.imageUrl!, /^\/api\/admin\/workspaces\/demo\/service-qr-images\/[0-9a-f-]{36}$/);
   await page.getByText('进行中').first().waitFor();
   await expectClean(page);
 });

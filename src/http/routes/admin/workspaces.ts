@@ -28,6 +28,7 @@ const Settings = z.object({
   oaOriginalId: opt(z.string().regex(/^gh_[0-9a-z]{6,20}$/i, 'an original id (gh_…)')),
   oaCallbackToken: opt(z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'letters and digits, 3–32')),
   oaCallbackAesKey: opt(z.string().regex(/^[A-Za-z0-9]{43}$/, 'exactly 43 letters and digits')),
+  oaProgressTemplateId: opt(z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a template id from 模板消息 → 我的模板 (10–64 letters, digits, - or _)')),
   payMchId: opt(z.string().regex(/^\d{6,32}$/, 'a merchant id (digits)')),
   payApiKey: opt(z.string().regex(/^[A-Za-z0-9]{32}$/, 'the 32-character APIv2 key')),
 }).strict();

@@ -16,6 +16,7 @@ export const paths = {
   issueRewards: (ws: string, id: number | string) => `${ws}/campaigns/${enc(String(id))}/rewards/issue`,
   staff: (ws: string) => `${ws}/staff`,
   directoryPull: (ws: string) => `${ws}/directory/pull`,
+  customers: (ws: string) => `${ws}/customers`,
   corpTags: (ws: string) => `${ws}/corp-tags`,
   codePools: (ws: string) => `${ws}/code-pools`,
   connectionTest: (ws: string) => `${ws}/connection-test`,

@@ -6,6 +6,7 @@ import { useApi } from '../../api/use-api.ts';
 import type { CodePool, RewardType } from '../../api/campaign-types.ts';
 import { useWorkspace } from '../../app/workspace.ts';
 import { paths } from '../../lib/paths.ts';
+import { ServiceQrField } from './ServiceQrField.tsx';
 import { StaffSelect } from './StaffSelect.tsx';
 import { NewCodePool } from './NewCodePool.tsx';
 import { TIERS_MAX, type frozen } from './wizard-form.ts';
@@ -93,11 +94,11 @@ export function StepTiers({ lock }: { lock: ReturnType<typeof frozen> }) {
                             </Col>
                             <Col span={18}>
                               {contactType === 'qr_image' ? (
-                                <Form.Item name={[field.name, 'reward', 'contact', 'imageUrl']} label={t('wizard.tiers.contactQrUrl')} extra={t('wizard.tiers.contactQrHelp')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_imageUrl') }]}>
-                                  <Input placeholder="https://" />
+                                <Form.Item name={[field.name, 'reward', 'contact', 'imageUrl']} label={t('wizard.tiers.contactQrUrl')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_imageUrl') }]}>
+                                  <ServiceQrField />
                                 </Form.Item>
                               ) : (
-                                <Form.Item name={[field.name, 'reward', 'contact', 'userId']} label={t('wizard.tiers.contactUser')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_userId') }]}>
+                                <Form.Item name={[field.name, 'reward', 'contact', 'userId']} label={t('wizard.tiers.contactUser')} extra={t('wizard.tiers.contactUserHelp')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_userId') }]}>
                                   <StaffSelect />
                                 </Form.Item>
                               )}

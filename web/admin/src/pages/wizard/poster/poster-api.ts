@@ -1,7 +1,8 @@
 // The poster endpoints: background upload (multipart) and the server-rendered preview of a
 // template (PNG). The preview refreshes itself shortly after the template stops changing.
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../../api/client.ts';
+import type { ApiError } from '../../../api/client.ts';
+import { errorOf, uploadImage } from '../../../api/upload-image.ts';
 import type { PosterTemplate } from '../../../api/campaign-types.ts';
 
 export interface UploadedBackground {
@@ -10,22 +11,8 @@ export interface UploadedBackground {
   height: number;
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => undefined)) as { error?: { code?: ApiError['code']; message?: string; fields?: ApiError['fields']; requestId?: string } } | undefined;
-  return new ApiError(res.status, body?.error?.code ?? 'bad_request', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.fields ?? [], body?.error?.requestId);
-}
-
-export async function uploadBackground(workspaceApi: string, file: File): Promise<UploadedBackground> {
-  const form = new FormData();
-  form.append('file', file);
-  let res: Response;
-  try {
-    res = await fetch(`${workspaceApi}/poster-backgrounds`, { method: 'POST', body: form, credentials: 'same-origin' });
-  } catch (err) {
-    throw new ApiError(0, 'network', (err as Error).message);
-  }
-  if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as UploadedBackground;
+export function uploadBackground(workspaceApi: string, file: File): Promise<UploadedBackground> {
+  return uploadImage<UploadedBackground>(`${workspaceApi}/poster-backgrounds`, file);
 }
 
 export type PreviewState = 'idle' | 'loading' | 'ready' | 'error';
