@@ -228,6 +228,9 @@ test('three people through the sandbox: the dashboard and the participants chang
   await page.getByTestId('stat-completed').locator('.ant-statistic-content', { hasText: /^1$/ }).waitFor();
   assert.equal(await stat('newFriends').innerText(), '3');
   await page.getByTestId('stock-card').getByText('99 / 100 份').waitFor();
+  // The corp's code quota refreshes every 30 s; a reload shows it at once: the activity code and
+  // Alice's help code.
+  await page.reload();
   await page.getByTestId('quota-card').getByText('2', { exact: true }).waitFor();
   // The trend by day (the campaign started two days ago), then by hour of today.
   assert.equal(await page.getByTestId('trend-granularity').locator('.ant-segmented-item-selected').innerText(), '按日');
