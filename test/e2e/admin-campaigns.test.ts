@@ -374,6 +374,16 @@ test('lifecycle from the list: copy to a draft, end a running campaign, delete t
   await row.getByText('已结束').waitFor();
   await screenshot(page, 'campaigns');
 
+  // Its dashboard: the figures stay, the code is gone (the button says why), nothing is live.
+  await row.getByRole('button', { name: '数据' }).click();
+  await page.getByText('活动已结束,数据不再变化').waitFor();
+  assert.equal(await page.getByTestId('activity-code').isDisabled(), true);
+  assert.equal(await page.getByTestId('stat-participants').locator('.ant-statistic-content').innerText(), '3');
+  await page.getByTestId('activity-code').hover({ force: true });
+  await page.getByText('活动已结束,活动码已从企业微信删除').waitFor();
+  await screenshot(page, 'dashboard-ended');
+  await page.goto('/admin/w/demo/campaigns');
+
   await row.getByRole('button', { name: '更多操作' }).click();
   await page.getByRole('menuitem', { name: '删除' }).click();
   const deleteDialog = page.getByRole('dialog');
@@ -385,6 +395,14 @@ test('lifecycle from the list: copy to a draft, end a running campaign, delete t
   assert.equal(deleted.status(), 204);
   await row.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.ant-table-row').count(), 1, 'only the copy is left');
+
+  // The copy is a draft: its dashboard has no figures and no code until it is published.
+  await page.locator('.ant-table-row').getByRole('button', { name: '数据' }).click();
+  await page.getByText('草稿还没有数据').waitFor();
+  assert.equal(await page.getByTestId('activity-code').isDisabled(), true);
+  await screenshot(page, 'dashboard-draft');
+  await page.goto('/admin/w/demo/campaigns');
+  await page.locator('.ant-table-row').first().waitFor();
 
   await page.getByText('EN', { exact: true }).click();
   await page.getByText('New campaign').first().waitFor();
