@@ -319,7 +319,7 @@ export const en: Messages<typeof zhCN> = {
       tier: 'Tier',
       posterProblems: 'An element on the poster is outside the background or covers the QR code; adjust it in the Poster step.',
       units: '{{n}}',
-      times: '{{n}} per friend',
+      times: '{{n}}',
       shown: 'Shown',
       hidden: 'Hidden',
     },
