@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import type { Config } from '../../../config.ts';
 import { createWorkspace } from '../../../modules/workspace/create-workspace.ts';
+import { CONNECTION_CHECKS, testWeChatConnection } from '../../../modules/workspace/test-wechat-connection.ts';
 import { getWorkspace, maskWorkspace, type Workspace } from '../../../modules/workspace/workspace-row.ts';
 import { updateWorkspaceSettings } from '../../../modules/workspace/update-workspace-settings.ts';
 import { setMemberRole } from '../../../modules/workspace/memberships.ts';
@@ -67,6 +68,26 @@ export function adminWorkspaceRoutes(db: Db, config: Config): FastifyPluginAsync
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'owner');
       return view(await updateWorkspaceSettings(db, m.workspaceId, req.body as never));
+    });
+
+    app.post('/api/admin/workspaces/:workspace/connection-test', {
+      schema: {
+        tags: ['admin: workspaces'],
+        summary: 'Test the saved WeChat credentials (operator): WeCom gettoken for the customer-contact and agent secrets, the OA access token; WeChat’s errcode per check',
+        params: WorkspaceParams,
+        response: { 200: z.object({
+          sandbox: z.boolean(),
+          checks: z.array(z.object({
+            check: z.enum(CONNECTION_CHECKS),
+            result: z.enum(['ok', 'failed', 'not_configured']),
+            errcode: z.number().int().nullable().describe('WeChat’s errcode; null when WeChat did not answer or the check was not run'),
+            errmsg: z.string().nullable(),
+          })),
+        }) },
+      },
+    }, async (req) => {
+      const m = await requireRole(db, req, req.params.workspace, 'operator');
+      return testWeChatConnection(db, config, await getWorkspace(db, { id: m.workspaceId }));
     });
 
     app.put('/api/admin/workspaces/:workspace/members', {

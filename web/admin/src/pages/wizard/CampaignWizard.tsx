@@ -64,7 +64,6 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   const [poster, setPoster] = useState<PosterTemplate>(() => defaultPosterTemplate());
   const [posterTouched, setPosterTouched] = useState(false);
   const [posterErrors, setPosterErrors] = useState<Map<string, string[]>>(new Map());
-  const [posterSaved, setPosterSaved] = useState<boolean | null>(null);
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [topError, setTopError] = useState<string | null>(null);
   const [version, setVersion] = useState(campaign?.configVersion);
@@ -115,20 +114,12 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   };
 
   const savePoster = async (campaignId: number): Promise<boolean> => {
-    if (!posterTouched && !savedPoster) {
-      setPosterSaved(null);
-      return true;
-    }
+    if (!posterTouched && !savedPoster) return true;
     try {
       await api.put(paths.campaignPoster(ws.apiBase, campaignId), { template: poster });
-      setPosterSaved(true);
       return true;
     } catch (err) {
       const e = err as ApiError;
-      if (e.status === 404 && e.message.startsWith('no route')) {
-        setPosterSaved(false);
-        return true;
-      }
       if (e.fields.length) {
         showErrors(new ApiError(e.status, e.code, e.message, e.fields.map((f) => ({ ...f, path: `poster.${f.path.replace(/^body\.(template\.)?/, '')}` }))));
         return false;
@@ -224,7 +215,7 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
         ) : null}
         {visited.has(4) ? <div hidden={step !== 4}><StepWelcome /></div> : null}
         {STEPS[step] === 'review' ? (
-          <Form.Item noStyle shouldUpdate>{() => <StepReview values={form.getFieldsValue(true) as WizardValues} poster={poster} posterSaved={posterSaved} />}</Form.Item>
+          <Form.Item noStyle shouldUpdate>{() => <StepReview values={form.getFieldsValue(true) as WizardValues} poster={poster} workspaceApi={ws.apiBase} />}</Form.Item>
         ) : null}
       </Form>
       <div className="save-bar wizard-bar">

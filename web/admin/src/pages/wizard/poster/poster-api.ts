@@ -1,6 +1,6 @@
 // The poster endpoints: background upload (multipart) and the server-rendered preview of a
 // template (PNG). The preview refreshes itself shortly after the template stops changing.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../api/client.ts';
 import { errorOf, uploadImage } from '../../../api/upload-image.ts';
 import type { PosterTemplate } from '../../../api/campaign-types.ts';
@@ -15,7 +15,7 @@ export function uploadBackground(workspaceApi: string, file: File): Promise<Uplo
   return uploadImage<UploadedBackground>(`${workspaceApi}/poster-backgrounds`, file);
 }
 
-export type PreviewState = 'idle' | 'loading' | 'ready' | 'error' | 'unavailable';
+export type PreviewState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Server preview of `template`, re-rendered 600 ms after the last change. */
 export function usePosterPreview(workspaceApi: string, template: PosterTemplate) {
@@ -23,10 +23,8 @@ export function usePosterPreview(workspaceApi: string, template: PosterTemplate)
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const unavailable = useRef(false);
 
   useEffect(() => {
-    if (unavailable.current) return;
     const ac = new AbortController();
     const timer = setTimeout(async () => {
       setState('loading');
@@ -38,16 +36,6 @@ export function usePosterPreview(workspaceApi: string, template: PosterTemplate)
           body: JSON.stringify({ template }),
           signal: ac.signal,
         });
-        if (res.status === 404 && !res.headers.get('content-type')?.includes('image')) {
-          const e = await errorOf(res);
-          // No such route (the preview service is not deployed) — not a bad template.
-          if (e.message.startsWith('no route')) {
-            unavailable.current = true;
-            setState('unavailable');
-            return;
-          }
-          throw e;
-        }
         if (!res.ok) throw await errorOf(res);
         const blob = await res.blob();
         setUrl((old) => {
