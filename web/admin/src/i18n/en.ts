@@ -342,11 +342,12 @@ export const en: Messages<typeof zhCN> = {
   },
   poster: {
     noBackground: 'Upload a background (750×1334 recommended)',
-    noBackgroundShort: 'None',
+    noBackgroundShort: 'Default (the first prize on a warm gradient)',
     elements: { avatar: 'Avatar', nickname: 'Nickname', qr: 'QR code' },
     dragHint: 'Drag to move, drag the corner to resize; arrow keys nudge the selected element (Shift: faster).',
     background: 'Background',
     upload: {
+      usingDefault: 'None uploaded: posters use the default background showing the first prize and how many friends it takes.',
       badType: 'Only JPG, PNG and BMP images',
       tooBig: 'The image is {{mb}} MB, over the 2 MB limit',
       failed: 'Upload failed: {{message}}',

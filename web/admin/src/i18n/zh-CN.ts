@@ -340,11 +340,12 @@ export const zhCN = {
   },
   poster: {
     noBackground: '上传背景图(建议 750×1334)',
-    noBackgroundShort: '未上传',
+    noBackgroundShort: '默认背景(展示一阶奖品)',
     elements: { avatar: '头像', nickname: '昵称', qr: '二维码' },
     dragHint: '拖动元素调整位置,拖动右下角调整大小;选中后可用方向键微调(Shift 加速)。',
     background: '背景图',
     upload: {
+      usingDefault: '未上传:海报使用默认背景,展示一阶奖品和邀请人数。',
       badType: '只支持 JPG、PNG、BMP 图片',
       tooBig: '图片 {{mb}} MB,超过 2 MB 上限',
       failed: '上传失败:{{message}}',

@@ -22,7 +22,7 @@ import { StepWelcome } from './StepWelcome.tsx';
 import { StepReview } from './StepReview.tsx';
 import { PosterEditor } from './poster/PosterEditor.tsx';
 import { defaultPosterTemplate } from './poster/poster-geometry.ts';
-import { formPath, frozen, newCampaignValues, stepOf, STEPS, toConfig, toValues, type WizardValues } from './wizard-form.ts';
+import { formPath, frozen, newCampaignValues, posterOfferOf, stepOf, STEPS, toConfig, toValues, type WizardValues } from './wizard-form.ts';
 
 export default function CampaignWizard() {
   const { id } = useParams();
@@ -48,6 +48,7 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<WizardValues>();
+  const posterOffer = posterOfferOf(Form.useWatch('tiers', { form, preserve: true }));
   const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEPS.length - 1);
   const setStep = (n: number) => setParams((p) => { p.set('step', String(n)); return p; }, { replace: true });
   // Steps mount on first visit and stay mounted (their fields keep values and errors); rendering
@@ -210,7 +211,7 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
         {visited.has(2) ? <div hidden={step !== 2}><StepRules /></div> : null}
         {visited.has(3) ? (
           <div hidden={step !== 3}>
-            <PosterEditor value={poster} onChange={(p) => { setPoster(p); setPosterTouched(true); setPosterErrors(new Map()); }} workspaceApi={ws.apiBase} fieldErrors={posterErrors} disabled={busy !== null} />
+            <PosterEditor value={poster} onChange={(p) => { setPoster(p); setPosterTouched(true); setPosterErrors(new Map()); }} workspaceApi={ws.apiBase} fieldErrors={posterErrors} offer={posterOffer} disabled={busy !== null} />
           </div>
         ) : null}
         {visited.has(4) ? <div hidden={step !== 4}><StepWelcome /></div> : null}

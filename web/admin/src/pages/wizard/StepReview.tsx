@@ -9,14 +9,14 @@ import { formatTime } from '../../lib/time.ts';
 import { formatInt } from '../../lib/format.ts';
 import { posterProblems } from './poster/poster-geometry.ts';
 import { usePosterPreview } from './poster/poster-api.ts';
-import { toConfig, type WizardValues } from './wizard-form.ts';
+import { posterOfferOf, toConfig, type WizardValues } from './wizard-form.ts';
 import { useStaff } from './StaffSelect.tsx';
 
 export function StepReview({ values, poster, workspaceApi }: { values: WizardValues | undefined; poster: PosterTemplate; workspaceApi: string }) {
   const { t } = useTranslation();
   const staff = useStaff().data?.staff ?? [];
   const tags = useApi<{ tags: CorpTag[] }>(paths.corpTags(workspaceApi)).data?.tags ?? [];
-  const preview = usePosterPreview(workspaceApi, poster);
+  const preview = usePosterPreview(workspaceApi, poster, posterOfferOf(values?.tiers));
   if (!values?.startAt || !values.endAt) return <Empty />;
   const c = toConfig(values);
   const nameOf = (id: string) => staff.find((s: StaffMember) => s.userid === id)?.name ?? id;

@@ -8,7 +8,8 @@ import type { PosterTemplate } from '../../../api/campaign-types.ts';
 import { ApiError } from '../../../api/client.ts';
 import { PosterCanvas } from './PosterCanvas.tsx';
 import { boxOf, clamp, fitToFrame, FRAME_WIDTH, frameHeightOf, LIMITS, posterProblems, type Element } from './poster-geometry.ts';
-import { uploadBackground, usePosterPreview } from './poster-api.ts';
+import { defaultBackgroundUrl, uploadBackground, usePosterPreview } from './poster-api.ts';
+import type { PosterOffer } from '../wizard-form.ts';
 import { localizeServerMessage } from '../../../lib/server-messages.ts';
 
 interface Props {
@@ -17,22 +18,24 @@ interface Props {
   workspaceApi: string;
   /** Server field errors under `poster.` (path without the prefix). */
   fieldErrors: ReadonlyMap<string, string[]>;
+  /** The first tier's offer, which posters without an uploaded background show. */
+  offer: PosterOffer | null;
   disabled?: boolean;
 }
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const PREVIEW_WIDTH = 200;
 
-export function PosterEditor({ value: t, onChange, workspaceApi, fieldErrors, disabled }: Props) {
+export function PosterEditor({ value: t, onChange, workspaceApi, fieldErrors, offer, disabled }: Props) {
   const { t: tr } = useTranslation();
   const [selected, setSelected] = useState<Element>('qr');
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const problems = useMemo(() => posterProblems(t), [t]);
   const invalid = useMemo(() => new Set(problems.map((p) => p.element)), [problems]);
-  const preview = usePosterPreview(workspaceApi, t);
+  const preview = usePosterPreview(workspaceApi, t, offer);
   const frameH = Math.floor(frameHeightOf(t.background));
-  const backgroundUrl = t.background ? `${workspaceApi}/poster-backgrounds/${encodeURIComponent(t.background.imageId)}` : null;
+  const backgroundUrl = t.background ? `${workspaceApi}/poster-backgrounds/${encodeURIComponent(t.background.imageId)}` : offer ? defaultBackgroundUrl(workspaceApi, offer) : null;
 
   const set = <K extends Element>(el: K, patch: Partial<PosterTemplate[K]>) => onChange({ ...t, [el]: { ...t[el], ...patch } });
 
@@ -89,7 +92,9 @@ export function PosterEditor({ value: t, onChange, workspaceApi, fieldErrors, di
                 <Button icon={<UploadOutlined />} loading={uploading}>{t.background ? tr('poster.upload.replace') : tr('poster.upload.button')}</Button>
               </Upload>
               <Typography.Text type="secondary">{tr('poster.upload.help')}</Typography.Text>
-              {t.background ? <Typography.Text type="secondary">{tr('poster.upload.current', { w: t.background.width, h: t.background.height })}</Typography.Text> : null}
+              <Typography.Text type="secondary" data-testid="poster-background-note">
+                {t.background ? tr('poster.upload.current', { w: t.background.width, h: t.background.height }) : tr('poster.upload.usingDefault')}
+              </Typography.Text>
               {uploadError ? <Alert type="error" showIcon title={uploadError} /> : null}
             </Space>
           </Card>
