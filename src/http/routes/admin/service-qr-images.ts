@@ -3,16 +3,14 @@
 //                                  answers the `url` to put in the contact's `imageUrl`
 //   GET  …/service-qr-images/:id   the stored image (viewer); winners see it through the H5 API
 import { z } from 'zod';
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
-import { AppError, validationError } from '../../../errors.ts';
-import { MAX_BACKGROUND_BYTES } from '../../../modules/poster/validate-background.ts';
 import { getServiceQrImage } from '../../../modules/reward/get-service-qr-image.ts';
 import { saveServiceQrImage } from '../../../modules/reward/save-service-qr-image.ts';
 import { serviceQrImagePath } from '../../../modules/reward/service-qr-image-path.ts';
 import { requireRole } from '../../auth.ts';
 import { WorkspaceParams } from './campaigns-schemas.ts';
+import { acceptImageUploads, readImageUpload } from './image-upload.ts';
 
 const tags = ['admin: rewards'];
 const base = '/api/admin/workspaces/:workspace/service-qr-images';
@@ -22,12 +20,9 @@ const Uploaded = z.object({
   url: z.string().describe('The imageUrl of a {type:"qr_image"} contact; the console reads the image back here'),
 });
 
-const fileError = (code: AppError['code'], message: string) => new AppError(code, message, { fields: [{ path: 'file', message }] });
-
 export function adminServiceQrImageRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    // One more byte than allowed is read, so an oversized file is told apart from one exactly at the limit.
-    await app.register(multipart, { limits: { fileSize: MAX_BACKGROUND_BYTES + 1, files: 1, fields: 0, parts: 1 } });
+    await acceptImageUploads(app);
 
     app.post(base, {
       schema: {
@@ -36,12 +31,7 @@ export function adminServiceQrImageRoutes(db: Db): FastifyPluginAsyncZod {
       },
     }, async (req, reply) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');
-      if (!req.isMultipart()) throw fileError('unsupported_media_type', 'send the image as multipart/form-data in the field `file`');
-      const part = await req.file({ throwFileSizeLimit: false });
-      if (!part || part.fieldname !== 'file') throw validationError([{ path: 'file', message: 'the image goes in the multipart field `file`' }]);
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) throw fileError('payload_too_large', 'the image is over 2 MB; at most 2 MB is accepted');
-      const info = await saveServiceQrImage(db, m.workspaceId, bytes);
+      const info = await saveServiceQrImage(db, m.workspaceId, await readImageUpload(req, 'file'));
       return reply.status(201).send({ ...info, url: serviceQrImagePath(req.params.workspace, info.id) });
     });
 
