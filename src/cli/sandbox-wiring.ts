@@ -22,11 +22,11 @@ export function createEmbeddedSandbox(config: Config): Sandbox {
 
 interface Credentials {
   wecom: { corps: Array<{ corpid: string; apps: Array<{ kind: string; agentid?: number; secret: string }>; callback: { url: string | null; token: string; encodingAESKey: string } }> };
-  oa?: { accounts: Array<{ appid: string; secret: string; originalId: string; callback: { url: string | null; token: string; encodingAESKey: string } }> };
+  oa?: { accounts: Array<{ appid: string; secret: string; originalId: string; callback: { url: string | null; token: string; encodingAESKey: string }; templates: Array<{ templateId: string }> }> };
   pay?: { merchants: Array<{ mchId: string; key: string }> };
 }
 
-/** Points the demo workspace at the sandbox's first corp, OA and merchant, and their callbacks at us. */
+/** Points the demo workspace at the sandbox's first corp, OA (and its progress template) and merchant, and their callbacks at us. */
 export async function linkDemoWorkspace(app: FastifyInstance, db: Db, config: Config): Promise<void> {
   const ws = await findWorkspace(db, { slug: 'demo' });
   if (!ws || !ws.useSandbox) return;
@@ -40,6 +40,8 @@ export async function linkDemoWorkspace(app: FastifyInstance, db: Db, config: Co
   const mch = creds.pay?.merchants[0];
   await updateWorkspaceSettings(db, ws.id, {
     ...(oa ? { oaAppId: oa.appid, oaAppSecret: oa.secret, oaOriginalId: oa.originalId, oaCallbackToken: oa.callback.token, oaCallbackAesKey: oa.callback.encodingAESKey } : {}),
+    // The progress template as an operator would pick it in 模板消息 (kept if they chose another).
+    ...(oa && !ws.oaProgressTemplateId ? { oaProgressTemplateId: oa.templates[0]?.templateId ?? null } : {}),
     ...(mch ? { payMchId: mch.mchId, payApiKey: mch.key } : {}),
     wecomCorpId: corp.corpid,
     wecomContactSecret: contact?.secret ?? null,

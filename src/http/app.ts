@@ -1,6 +1,6 @@
 // Builds the HTTP application: one Fastify instance with zod schemas, OpenAPI, error mapping,
 // health and metrics, and the route plugins of each area.
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type LogLevel } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import { randomUUID } from 'node:crypto';
@@ -22,11 +22,14 @@ import { adminCodePoolRoutes } from './routes/admin/campaigns-code-pools.ts';
 import { callbackRoutes } from './routes/callback/index.ts';
 import { adminStaticRoutes } from './routes/admin-static.ts';
 import { h5Routes } from './routes/h5/index.ts';
+import { h5OauthRoutes } from './routes/h5/oauth.ts';
 import { adminFissionRoutes } from './routes/admin/fission.ts';
 import { h5PagesExtraRoutes } from './routes/h5/pages-extra.ts';
 import { adminActivityCodeRoutes } from './routes/admin/campaigns-activity-code.ts';
 import { h5StaticRoutes } from './routes/h5-static.ts';
 import { adminPosterRoutes } from './routes/admin/posters.ts';
+import { adminServiceQrImageRoutes } from './routes/admin/service-qr-images.ts';
+import { h5ServiceQrRoutes } from './routes/h5/service-qr.ts';
 import { lazyPosterRenderer } from './lazy-poster-renderer.ts';
 import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -36,7 +39,7 @@ export interface AppDeps {
   db: Db;
   jobs: JobQueue;
   /** Extra plugins mounted after the core routes (e.g. the WeChat sandbox under /sandbox). */
-  plugins?: Array<{ plugin: FastifyPluginAsync; prefix?: string }>;
+  plugins?: Array<{ plugin: FastifyPluginAsync; prefix?: string; logLevel?: LogLevel }>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -77,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuthRoutes(db, config));
   await app.register(adminWorkspaceRoutes(db, config));
   await app.register(adminProbeRoutes(db, deps.jobs));
-  await app.register(adminStaffRoutes(db, config));
+  await app.register(adminStaffRoutes(db, config, deps.jobs));
   await app.register(adminCampaignRoutes(db, deps.jobs));
   await app.register(adminCampaignStatsRoutes(db));
   await app.register(adminParticipantRoutes(db));
@@ -85,17 +88,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminCodePoolRoutes(db));
   await app.register(callbackRoutes(db, config, deps.jobs));
   await app.register(adminStaticRoutes({ distDir: CONSOLE_DIST }));
-  await app.register(adminFissionRoutes(db, config));
+  await app.register(adminFissionRoutes(db, config, deps.jobs));
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
+  await app.register(h5OauthRoutes(db, config));
   // One pool of poster render threads for the app, closed with it.
   const posterRenderer = lazyPosterRenderer();
   app.addHook('onClose', () => posterRenderer.close());
   await app.register(adminPosterRoutes(db, posterRenderer));
   await app.register(h5PagesExtraRoutes(db, config, deps.jobs, posterRenderer));
+  await app.register(adminServiceQrImageRoutes(db));
+  await app.register(h5ServiceQrRoutes(db, config, deps.jobs));
   // The sandbox's phone page shows H5 pages in a frame, as WeChat would open them.
   await app.register(h5StaticRoutes({ distDir: H5_DIST, frameAncestors: [new URL(config.sandboxUrl).origin] }));
-  for (const p of deps.plugins ?? []) await app.register(p.plugin, p.prefix ? { prefix: p.prefix } : {});
+  for (const p of deps.plugins ?? []) await app.register(p.plugin, { ...(p.prefix ? { prefix: p.prefix } : {}), ...(p.logLevel ? { logLevel: p.logLevel } : {}) });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -1,5 +1,6 @@
 // The admin console in a real browser against the real server: login, session end, workspace
-// settings (masked secrets never sent back, API field errors beside their fields), error states.
+// settings (the connection test against the WeChat sandbox, masked secrets never sent back, API
+// field errors beside their fields), error states, English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +10,8 @@ let server: ConsoleServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startConsoleServer();
+  // The demo workspace is linked to the sandbox's demo corp, as `fission start` links it.
+  server = await startConsoleServer({ sandbox: true });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -57,6 +59,34 @@ test('login: a wrong password says so; the right one opens the console; logout e
   }
 });
 
+test('test connection: the sandbox credentials pass; a wrong secret comes back from WeCom in words', async () => {
+  const ctx = await newOperatorContext(browser, server.baseUrl);
+  const page = await ctx.newPage();
+  try {
+    await logIn(page);
+    await page.waitForURL(/\/admin\/w\/demo\//);
+    await page.goto('/admin/w/demo/settings');
+    await page.getByTestId('connection-test').click();
+    for (const check of ['wecomContact', 'wecomAgent', 'oa']) await page.getByTestId(`check-${check}`).getByText('连接正常').waitFor();
+    await screenshot(page, 'settings-test-ok');
+
+    // A mistyped secret, saved: the test now fails with WeCom's 40001, in words.
+    await page.getByLabel('客户联系 Secret').fill('wrong-secret-0123456789');
+    await page.getByText('有未保存的修改:先保存,再测试已保存的参数。').waitFor();
+    assert.equal(await page.getByTestId('connection-test').isDisabled(), true, 'unsaved edits are saved before testing');
+    assert.equal(await save(page), 200);
+    await page.getByTestId('connection-test').click();
+    const contact = page.getByTestId('check-wecomContact');
+    await contact.getByText('Secret 不正确').waitFor();
+    await contact.getByText('错误码 40001').waitFor();
+    await page.getByTestId('check-wecomAgent').getByText('连接正常').waitFor();
+    await screenshot(page, 'settings-test-failed');
+    assert.deepEqual(untranslatedKeys(await page.locator('body').innerText()), []);
+  } finally {
+    await ctx.close();
+  }
+});
+
 test('settings: secrets stay masked and are never sent back; API field errors appear beside their fields', async () => {
   const ctx = await newOperatorContext(browser, server.baseUrl);
   const page = await ctx.newPage();
@@ -98,10 +128,10 @@ test('settings: secrets stay masked and are never sent back; API field errors ap
     await secret.waitFor();
     assert.equal(await secret.inputValue(), '');
     assert.match((await secret.getAttribute('placeholder')) ?? '', /已保存 \*\*\*\*9876/);
-    await page.getByLabel('自建应用 AgentId').fill('1000002');
+    await page.getByLabel('自建应用 AgentId').fill('1000003');
     assert.equal(await save(page), 200);
     await page.getByText('设置已保存').first().waitFor();
-    assert.deepEqual(patches.at(-1), { wecomAgentId: 1000002 });
+    assert.deepEqual(patches.at(-1), { wecomAgentId: 1000003 });
     const row = await server.db.query<{ wecom_contact_secret: string }>("SELECT wecom_contact_secret FROM workspaces WHERE slug = 'demo'");
     assert.equal(row.rows[0]?.wecom_contact_secret, 'contact-secret-9876');
 

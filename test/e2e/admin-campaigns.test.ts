@@ -1,16 +1,23 @@
-// The campaign story in a real browser against the real server: staff, an empty campaign list, the
-// six-step wizard (a server field error shown beside its field, the poster editor), publishing, the
-// live dashboard, participants (hostile nicknames stay text), batch "mark as issued", participant
-// detail, lifecycle actions, and what a viewer may not do.
+// The campaign story in a real browser against the real server and its WeChat sandbox: staff synced
+// from WeCom, an empty campaign list, the six-step wizard (errors beside their fields, a redeem-code
+// pool made on the spot, a poster element dragged and the server's preview following), publishing,
+// three people played through the sandbox (one joins by the activity code, two friends help), the
+// dashboard and the participants table changing without a reload, a prize claimed on the phone and
+// marked issued, hostile nicknames staying text everywhere (tables, detail, relation tree and chart
+// tooltips), editing a running campaign, lifecycle actions, and what a viewer may not do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, newOperatorContext, screenshot, startConsoleServer, untranslatedKeys, type ConsoleServer } from './admin-harness.ts';
 import { readFileSync } from 'node:fs';
-import { seedTaskFissionActivity } from '../../src/db/seeders/task-fission-activity.ts';
+import type { Browser, Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import {
+  activityCodeUrl, eventually, h5, helpCodeOf, launchBrowser, logIn, newOperatorContext, newPerson, personalToken, scan, screenshot, settled,
+  startConsoleServer, untranslatedKeys, type ConsoleServer, type SandboxPerson,
+} from './admin-harness.ts';
 import { createAdminUser } from '../../src/modules/auth/create-admin-user.ts';
 import { setMemberRole } from '../../src/modules/workspace/memberships.ts';
 
+// Runs script if put into the page as HTML; as text it is only a name.
 const XSS = '<img src=x onerror="window.__xss=1">小美';
 
 let server: ConsoleServer;
@@ -18,7 +25,9 @@ let browser: Browser;
 let workspaceId: string;
 let page: Page;
 let campaignId = 0;
-const pageErrors: string[] = [];
+let alice: SandboxPerson;
+let aliceToken = '';
+const problems: string[] = [];
 
 before(async () => {
   server = await startConsoleServer({ sandbox: true });
@@ -26,7 +35,12 @@ before(async () => {
   workspaceId = (await server.db.query<{ id: string }>("SELECT id FROM workspaces WHERE slug = 'demo'")).rows[0]!.id;
   const ctx = await newOperatorContext(browser, server.baseUrl);
   page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // A nickname's <script>alert()</script> that ran would open a dialog.
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
   await logIn(page);
   await page.waitForURL(/\/admin\/w\/demo\/campaigns$/);
 });
@@ -37,7 +51,9 @@ after(async () => {
 
 async function expectClean(p: Page) {
   assert.deepEqual(untranslatedKeys(await p.locator('body').innerText()), []);
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(problems, []);
+  assert.equal(await p.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, 'no nickname ran as HTML');
+  assert.equal(await p.locator('img[src="x"]').count(), 0);
 }
 
 /** Types a date-time into an antd DatePicker (Shanghai wall clock) and commits it. */
@@ -51,6 +67,7 @@ async function setPicker(p: Page, label: string, value: string) {
 }
 
 const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const stat = (key: string) => page.getByTestId(`stat-${key}`).locator('.ant-statistic-content');
 
 test('campaign list starts empty with a way forward; staff are synced from WeCom and can be added', async () => {
   await page.getByText('还没有活动').waitFor();
@@ -59,6 +76,7 @@ test('campaign list starts empty with a way forward; staff are synced from WeCom
 
   await page.getByRole('menuitem', { name: /员工/ }).click();
   await page.getByText('还没有员工').waitFor();
+  await screenshot(page, 'staff-empty');
   await page.getByTestId('directory-pull').click();
   await page.getByText('已同步:员工 4 人').waitFor();
   await page.getByRole('cell', { name: '张伟' }).waitFor();
@@ -72,10 +90,16 @@ test('campaign list starts empty with a way forward; staff are synced from WeCom
   await expectClean(page);
 });
 
-test('wizard: a server field error appears beside its field on its step; fixing it publishes', async () => {
+test('wizard: errors beside their fields, a code pool made on the spot, the poster dragged with the server preview following, publish', async () => {
   await page.goto('/admin/w/demo/campaigns');
   await page.getByRole('button', { name: '新建活动' }).first().click();
   await page.getByText('活动信息').waitFor();
+  // Next with nothing filled in: the browser-side checks name each missing field beside it.
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.locator('.ant-form-item').filter({ has: page.getByLabel('活动名称') }).getByText('请填写活动名称').waitFor();
+  await page.locator('.ant-form-item').filter({ has: page.getByLabel('引流员工') }).getByText('请至少选择一名员工').waitFor();
+  await screenshot(page, 'wizard-errors');
+
   await page.getByLabel('活动名称').fill('双十二 老带新');
   // Started two days ago, so the campaign runs at once.
   await setPicker(page, '开始时间', shanghai(Date.now() - 2 * 86_400_000));
@@ -86,28 +110,71 @@ test('wizard: a server field error appears beside its field on its step; fixing 
   await page.keyboard.press('Escape');
   await screenshot(page, 'wizard-basics');
 
+  // Tier 1: a parcel after 2 helps. Tier 2: through customer service, with an uploaded QR image.
+  // Tier 3: a redeem code from a pool made here.
   await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('spinbutton', { name: '目标人数' }).first().fill('2');
   await page.getByPlaceholder('例如:定制帆布袋').fill('保温杯');
   await page.getByRole('button', { name: /添加第 2 阶奖励/ }).click();
-  await page.getByPlaceholder('例如:定制帆布袋').nth(1).fill('到店礼');
+  const tier2 = page.locator('.wizard-card.ant-card').filter({ hasText: '二阶任务' });
+  await tier2.getByPlaceholder('例如:定制帆布袋').fill('到店礼');
+  // Customer service: a staff member (their code is made for the winners), or an uploaded QR
+  // image, which the server validates and shows to winners only.
+  await tier2.getByText('联系客服领取').click();
+  await tier2.getByText('客服员工').waitFor();
+  await tier2.getByText('所有获奖者共用').waitFor();
+  await tier2.getByText('所有获奖者共用').scrollIntoViewIfNeeded();
+  await screenshot(page, 'wizard-tiers-service-staff');
+  await tier2.getByText('上传客服二维码').click();
+  const qrPng = await QRCode.toBuffer('https://work.weixin.qq.com/ca/kefu-demo', { type: 'png', width: 430, margin: 2 });
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/service-qr-images') && r.request().method() === 'POST');
+  await tier2.getByTestId('service-qr-field').locator('input[type=file]').setInputFiles({ name: 'kefu.png', mimeType: 'image/png', buffer: qrPng });
+  assert.equal((await uploaded).status(), 201);
+  await tier2.getByText('已上传:只有获奖者能在领奖页看到').waitFor();
+  await tier2.locator('.ant-image img').waitFor();
+  assert.ok(await tier2.locator('.ant-image img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 430), 'the uploaded QR shows');
+  await screenshot(page, 'wizard-tiers-service-qr');
+
+  await page.getByRole('button', { name: /添加第 3 阶奖励/ }).click();
+  const tier3 = page.locator('.wizard-card.ant-card').filter({ hasText: '三阶任务' });
+  await tier3.getByPlaceholder('例如:定制帆布袋').fill('VIP 月卡');
+  await tier3.getByRole('spinbutton', { name: '奖品库存' }).fill('3');
+  await tier3.locator('.ant-radio-button-wrapper').filter({ hasText: '兑换码' }).click();
+  await tier3.getByTestId('new-code-pool').click();
+  const poolDialog = page.getByRole('dialog');
+  await poolDialog.getByLabel('码库名称').fill('VIP 月卡码');
+  await poolDialog.getByLabel('兑换码').fill('VIP-0001\nVIP 0002\n');
+  await poolDialog.getByRole('button', { name: '保存' }).click();
+  await poolDialog.getByText('“VIP 0002”不是有效的兑换码').waitFor();
+  await poolDialog.getByLabel('兑换码').fill('VIP-0001\nVIP-0002\nVIP-0003\nVIP-0001');
+  await poolDialog.getByRole('button', { name: '保存' }).click();
+  await poolDialog.waitFor({ state: 'detached' });
+  await tier3.getByText('VIP 月卡码(剩余 3 个)').waitFor();
   await screenshot(page, 'wizard-tiers');
 
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByText('好友助力次数').waitFor();
   await screenshot(page, 'wizard-rules');
 
+  // The poster: drag the QR code; its X follows and the server draws the moved poster.
   await page.getByRole('button', { name: '下一步' }).click();
   const qr = page.getByTestId('poster-qr');
   await qr.waitFor();
+  await page.getByTestId('poster-preview').waitFor();
   const x = page.getByRole('spinbutton', { name: 'X' });
   const before = Number(await x.inputValue());
   const box = (await qr.boundingBox())!;
+  const previews: number[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/poster-preview')) previews.push((JSON.parse(r.postData()!) as { template: { qr: { x: number } } }).template.qr.x);
+  });
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 80, { steps: 5 });
   await page.mouse.up();
   const movedTo = Number(await x.inputValue());
   assert.ok(movedTo < before - 100, `dragging the QR code left moved it from ${before} to ${movedTo}`);
+  await eventually('a preview of the moved poster', async () => (previews.includes(movedTo) ? true : undefined));
   await screenshot(page, 'wizard-poster');
 
   await page.getByRole('button', { name: '下一步' }).click();
@@ -128,29 +195,62 @@ test('wizard: a server field error appears beside its field on its step; fixing 
 
   await participantText.fill('{nickname},欢迎!点这里生成海报:{link}');
   await page.locator('.ant-steps').getByText('确认发布').click();
-  await page.getByText('双十二 老带新').first().waitFor();
+  await page.getByTestId('review-poster').waitFor();
+  await page.getByRole('cell', { name: 'VIP 月卡', exact: true }).waitFor();
   await screenshot(page, 'wizard-review');
   await page.getByTestId('wizard-publish').click();
   await page.waitForURL(/\/admin\/w\/demo\/campaigns\/\d+$/);
   campaignId = Number(page.url().split('/').pop());
+  const saved = (await server.db.query<{ config: { tiers: Array<{ reward: { type: string; contact?: { type: string; imageUrl?: string } } }> } }>('SELECT config FROM campaigns WHERE id = $1', [campaignId])).rows[0]!.config;
+  assert.equal(saved.tiers[1]!.reward.type, 'customer_service');
+  assert.match(saved.tiers[1]!.reward.contact!.imageUrl!, /^\/api\/admin\/workspaces\/demo\/service-qr-images\/[0-9a-f-]{36}$/);
   await page.getByText('进行中').first().waitFor();
   await expectClean(page);
 });
 
-test('dashboard updates live; participants are listed with hostile nicknames as text; prizes are marked issued in a batch', async () => {
-  const participantsNow = page.getByTestId('stat-participants').locator('.ant-statistic-content');
-  assert.equal(await participantsNow.innerText(), '0');
-  await seedTaskFissionActivity(server.db, { workspaceId, campaignId, participants: 60, seed: 3 });
-  await server.db.query(`UPDATE participants SET nickname = $2 WHERE id = (SELECT max(id) FROM participants WHERE campaign_id = $1 AND level = 1 AND valid_helps > 0)`, [campaignId, XSS]);
-  // No reload: the dashboard polls.
-  await page.getByTestId('stat-participants').locator('.ant-statistic-content', { hasText: /^60$/ }).waitFor({ timeout: 15_000 });
-  await page.getByTestId('trend-chart').locator('canvas').waitFor();
-  await screenshot(page, 'dashboard');
-  await expectClean(page);
+test('three people through the sandbox: the dashboard and the participants change live; a prize is claimed on the phone and marked issued', async () => {
+  // Nobody yet: deliberate empty states.
+  assert.equal(await stat('participants').innerText(), '0');
+  await page.getByText('还没有人参与').waitFor();
+  await screenshot(page, 'dashboard-empty');
+  const code = await activityCodeUrl(server, campaignId);
 
-  // The activity code: made at WeCom (the sandbox) on first view, shown, and downloaded as a PNG.
+  // Alice (a hostile nickname) scans the activity code: the dashboard counts her without a reload.
+  alice = await newPerson(server, XSS);
+  await scan(server, alice, code);
+  await page.getByTestId('stat-participants').locator('.ant-statistic-content', { hasText: /^1$/ }).waitFor();
+
+  // Her two friends scan her help code: she completes tier 1 (2 helps).
+  aliceToken = await personalToken(server, alice, campaignId);
+  const helpCode = await helpCodeOf(server, aliceToken);
+  for (const friend of [await newPerson(server, '王小二'), await newPerson(server, '<script>alert("李雷")</script>')]) await scan(server, friend, helpCode);
+  await page.getByTestId('stat-participants').locator('.ant-statistic-content', { hasText: /^3$/ }).waitFor();
+  await page.getByTestId('stat-completed').locator('.ant-statistic-content', { hasText: /^1$/ }).waitFor();
+  assert.equal(await stat('newFriends').innerText(), '3');
+  await page.getByTestId('stock-card').getByText('99 / 100 份').waitFor();
+  // The corp's code quota refreshes every 30 s; a reload shows it at once: the activity code and
+  // Alice's help code.
+  await page.reload();
+  await page.getByTestId('quota-card').getByText('2', { exact: true }).waitFor();
+  // The trend by day (the campaign started two days ago), then by hour of today.
+  assert.equal(await page.getByTestId('trend-granularity').locator('.ant-segmented-item-selected').innerText(), '按日');
+  await page.getByTestId('trend-granularity').getByText('按小时').click();
+  await page.getByTestId('trend-day').waitFor();
+  await page.getByTestId('trend-chart').locator('canvas').waitFor();
+  await settled(page);
+
+  // The chart tooltips are HTML: hovering the latest hour shows the figures, as text.
+  const chart = (await page.getByTestId('trend-chart').boundingBox())!;
+  // The latest hour is the last point, at the right end of the plot (labels take ~36 px).
+  await page.mouse.move(chart.x + chart.width - 44, chart.y + chart.height / 2, { steps: 4 });
+  const tip = page.getByTestId('trend-chart').locator('div').filter({ hasText: '参与人数' }).last();
+  await tip.waitFor();
+  assert.match(await tip.innerText(), /\d\d:00[\s\S]*参与人数: \d+/);
+  await screenshot(page, 'dashboard');
+  await page.mouse.move(0, 0);
+
+  // The activity code: shown, and downloaded as a PNG.
   await page.getByTestId('activity-code').click();
-  await page.getByTestId('activity-code-img').waitFor();
   await page.waitForFunction(() => ((document.querySelector('[data-testid="activity-code-img"]') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
   await screenshot(page, 'dashboard-activity-code');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-code').click()]);
@@ -158,28 +258,40 @@ test('dashboard updates live; participants are listed with hostile nicknames as 
   const png = readFileSync((await download.path())!);
   assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG file');
   await page.keyboard.press('Escape');
+  await expectClean(page);
 
+  // The participants: three rows; Alice's nickname is text; her prize waits for her address.
   await page.getByRole('button', { name: '参与者' }).click();
-  await page.locator('.ant-table-row').nth(49).waitFor();
-  await screenshot(page, 'participants');
+  await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 3);
+  const aliceRow = page.locator('.ant-table-row').filter({ hasText: '小美' });
+  await aliceRow.getByText(XSS).waitFor();
+  await aliceRow.getByText('1 阶 · 待领取').waitFor();
+  await aliceRow.getByText('尚未填写收货信息').waitFor();
+  await page.locator('.ant-table-row').filter({ hasText: '李雷' }).getByText('<script>alert("李雷")</script>').waitFor();
 
-  // Search by a fragment of the hostile nickname.
-  await page.getByPlaceholder('昵称 / external_userid').fill('<img src=x');
-  await page.getByPlaceholder('昵称 / external_userid').press('Enter');
-  // The search answers with exactly the one participant, whose nickname shows as text.
+  // Search by a fragment of the hostile nickname: exactly her.
+  await page.getByPlaceholder('昵称 / 外部联系人 ID').fill('<img src=x');
+  await page.getByPlaceholder('昵称 / 外部联系人 ID').press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 1);
   await page.locator('.ant-table-row').getByText(XSS).waitFor();
-  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
-  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await page.getByPlaceholder('昵称 / 外部联系人 ID').fill('');
+  await page.getByPlaceholder('昵称 / 外部联系人 ID').press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.ant-table-row').length === 3);
 
+  // On her phone she gives her address; the table shows it.
+  await h5(server, 'POST', '/api/h5/me/rewards/1/address', aliceToken, { name: '张三', mobile: '13800138000', province: '广东省', city: '深圳市', district: '南山区', address: '科技园 1 号' });
+  await page.reload();
+  await aliceRow.getByText('张三 · 13800138000').waitFor();
+  await aliceRow.getByText('1 阶 · 已填表').waitFor();
+  await screenshot(page, 'participants');
+  await expectClean(page);
+
+  // Prizes tab: the claimed one is marked issued.
   await page.getByRole('tab', { name: '奖品发放' }).click();
   const pane = page.getByRole('tabpanel', { name: '奖品发放' });
-  const claimed = async () => (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rewards WHERE campaign_id = $1 AND status = 'claimed'`, [campaignId])).rows[0]!.n;
-  const before = await claimed();
-  assert.ok(before > 0, 'the seeded activity has claimed prizes');
   await pane.locator('.ant-select').filter({ hasText: '发奖状态' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '已填表' }).click();
-  await pane.locator('.ant-table-row').first().waitFor();
+  await pane.locator('.ant-table-row').filter({ hasText: '小美' }).waitFor();
   await pane.locator('.ant-table-thead .ant-checkbox-input').check();
   await screenshot(page, 'prizes');
   await page.getByTestId('batch-issue-rewards').click();
@@ -188,26 +300,38 @@ test('dashboard updates live; participants are listed with hostile nicknames as 
     page.getByRole('dialog').getByRole('button', { name: '标记为已发奖' }).click(),
   ]);
   assert.equal(issued.status(), 200, await issued.text());
-  assert.equal(await claimed(), Math.max(0, before - 50), 'every listed claimed prize (one page of 50) is now issued');
+  const status = await server.db.query<{ status: string }>(`SELECT r.status FROM rewards r JOIN participants p ON p.id = r.participant_id WHERE p.campaign_id = $1 AND p.nickname = $2`, [campaignId, XSS]);
+  assert.deepEqual(status.rows, [{ status: 'issued' }]);
+  await pane.locator('.ant-select').filter({ hasText: '已填表' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '已发奖' }).click();
+  await pane.locator('.ant-table-row').filter({ hasText: '小美' }).getByText('1 阶 · 已发奖').waitFor();
+  await screenshot(page, 'prizes-issued');
   await expectClean(page);
 });
 
-test('participant detail: relation tree, helps; the tree tooltip escapes nicknames', async () => {
+test('participant detail: inviter chain, helpers, relation tree; the tree tooltip escapes nicknames', async () => {
   const pid = (await server.db.query<{ id: number }>(`SELECT id FROM participants WHERE campaign_id = $1 AND nickname = $2`, [campaignId, XSS])).rows[0]!.id;
   await page.goto(`/admin/w/demo/campaigns/${campaignId}/participants/${pid}`);
   await page.getByTestId('participant-nickname').waitFor();
   assert.equal(await page.getByTestId('participant-nickname').innerText(), XSS);
   const tree = page.getByTestId('relation-tree');
   await tree.locator('canvas').waitFor();
-  // The participant is level 1 (no inviter) and has helpers: its node is the root, top centre.
+  await settled(page);
+  // Alice is level 1 (no inviter) and has two helpers: her node is the root, top centre.
   const b = (await tree.boundingBox())!;
   await page.mouse.move(b.x + b.width / 2, b.y + 24);
-  await page.waitForTimeout(400);
   const tip = tree.locator('div').filter({ hasText: '当前参与者' }).last();
   await tip.waitFor();
   assert.ok((await tip.innerHTML()).includes('&lt;img'), 'the nickname is escaped in the tooltip HTML');
-  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  await page.getByRole('cell', { name: '王小二' }).waitFor();
   await screenshot(page, 'participant-detail');
+  await page.mouse.move(0, 0);
+
+  // A helper's page: their inviter chain leads back to Alice.
+  await page.getByRole('link', { name: '王小二' }).click();
+  await page.getByTestId('inviter-chain').getByRole('link', { name: XSS }).waitFor();
+  assert.equal(await page.getByText('2 级').first().isVisible(), true);
+  await screenshot(page, 'participant-detail-helper');
   await expectClean(page);
 });
 
@@ -244,19 +368,41 @@ test('lifecycle from the list: copy to a draft, end a running campaign, delete t
   await page.goto('/admin/w/demo/campaigns');
   await row.getByRole('button', { name: '更多操作' }).click();
   await page.getByRole('menuitem', { name: '结束活动' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '结束活动' }).click();
+  const endDialog = page.getByRole('dialog');
+  await endDialog.getByRole('button', { name: '结束活动' }).click();
+  await endDialog.waitFor({ state: 'detached' });
   await row.getByText('已结束').waitFor();
   await screenshot(page, 'campaigns');
 
+  // Its dashboard: the figures stay, the code is gone (the button says why), nothing is live.
+  await row.getByRole('button', { name: '数据' }).click();
+  await page.getByText('活动已结束,数据不再变化').waitFor();
+  assert.equal(await page.getByTestId('activity-code').isDisabled(), true);
+  assert.equal(await page.getByTestId('stat-participants').locator('.ant-statistic-content').innerText(), '3');
+  await page.getByTestId('activity-code').hover({ force: true });
+  await page.getByText('活动已结束,活动码已从企业微信删除').waitFor();
+  await screenshot(page, 'dashboard-ended');
+  await page.goto('/admin/w/demo/campaigns');
+
   await row.getByRole('button', { name: '更多操作' }).click();
   await page.getByRole('menuitem', { name: '删除' }).click();
+  const deleteDialog = page.getByRole('dialog');
+  await deleteDialog.getByText('此操作不能撤销').waitFor();
   const [deleted] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'DELETE'),
-    page.getByRole('dialog').getByRole('button', { name: '删除' }).click(),
+    deleteDialog.getByRole('button', { name: '删除' }).click(),
   ]);
   assert.equal(deleted.status(), 204);
   await row.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.ant-table-row').count(), 1, 'only the copy is left');
+
+  // The copy is a draft: its dashboard has no figures and no code until it is published.
+  await page.locator('.ant-table-row').getByRole('button', { name: '数据' }).click();
+  await page.getByText('草稿还没有数据').waitFor();
+  assert.equal(await page.getByTestId('activity-code').isDisabled(), true);
+  await screenshot(page, 'dashboard-draft');
+  await page.goto('/admin/w/demo/campaigns');
+  await page.locator('.ant-table-row').first().waitFor();
 
   await page.getByText('EN', { exact: true }).click();
   await page.getByText('New campaign').first().waitFor();

@@ -21,11 +21,12 @@ export interface H5World {
   close(): Promise<void>;
 }
 
-export async function startH5World(): Promise<H5World> {
+/** `oa`: the workspace also has the sandbox's Official Account (pages sign in through its OAuth). */
+export async function startH5World(opts: { oa?: boolean } = {}): Promise<H5World> {
   await ensureH5Built();
   const db = await openDb({ dataDir: 'memory://' });
   await migrate(db);
-  const w = await startFissionWorld(db, 'h5');
+  const w = await startFissionWorld(db, 'h5', opts);
   // Posters are cached on disk under the data folder: a fresh one per run.
   const dataDir = mkdtempSync(join(tmpdir(), 'fission-h5-'));
   w.config.dataDir = dataDir;

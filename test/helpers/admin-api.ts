@@ -24,8 +24,8 @@ export interface AdminApi {
   close(): Promise<void>;
 }
 
-export async function startAdminApi(db: Db, slug: string): Promise<AdminApi> {
-  const config = loadConfig({ LOG_LEVEL: 'silent' });
+export async function startAdminApi(db: Db, slug: string, env: NodeJS.ProcessEnv = {}): Promise<AdminApi> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   // Publishing and ending campaigns enqueue the flows' jobs (their code, their end watch); no
   // worker runs them here.
   const jobs = await JobQueue.start(db, { supervise: false, queues: ALL_QUEUES });

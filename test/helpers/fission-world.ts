@@ -1,7 +1,8 @@
 // A whole task-fission world for flow tests: the WeCom sandbox on its own port, our real HTTP app
 // listening on another (callbacks arrive over HTTP, encrypted), real WeCom clients, the job queue
 // with every worker running, and a workspace linked to the sandbox's demo corp with its staff and
-// a corp tag. Campaigns are created and published through the admin API.
+// a corp tag (and, with `oa`, to the sandbox's demo Official Account, its progress template and
+// its pushes). Campaigns are created and published through the admin API.
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -15,6 +16,7 @@ import { updateWorkspaceSettings } from '../../src/modules/workspace/update-work
 import { seedWorkspaceMembers } from '../../src/db/seeders/workspace-members.ts';
 import type { Role } from '../../src/modules/workspace/roles.ts';
 import { DEMO_CORPID, makePeople, startTestSandbox, type Json, type TestSandbox } from './sandbox.ts';
+import { DEMO_APPID } from '../../src/sandbox/store/demo.ts';
 
 export const STAFF = ['ZhangWei', 'WangFang', 'LiNa', 'LiuYang'] as const;
 
@@ -36,13 +38,13 @@ export interface FissionWorld {
   settle(timeoutMs?: number): Promise<void>;
   h5(method: 'GET' | 'POST', url: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
   /** Calls the admin API as a member with `role` (operator by default). */
-  admin(method: 'GET' | 'POST' | 'PUT', url: string, opts?: { body?: unknown; as?: Role }): Promise<{ status: number; body: any }>;
+  admin(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, opts?: { body?: unknown; as?: Role }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
 let seedCounter = 1000;
 
-export async function startFissionWorld(db: Db, slug = 'flows'): Promise<FissionWorld> {
+export async function startFissionWorld(db: Db, slug = 'flows', opts: { oa?: boolean } = {}): Promise<FissionWorld> {
   // WeChat's own 5 s answer timeout: a loaded test machine must not turn slow answers into lost events.
   const sb = await startTestSandbox({ callbacks: { timeoutMs: 5000, retryDelayMs: 200 } });
   const config = loadConfig({ LOG_LEVEL: 'silent', FISSION_SANDBOX_URL: sb.url, FISSION_WORKER_CONCURRENCY: '8' });
@@ -69,6 +71,15 @@ export async function startFissionWorld(db: Db, slug = 'flows'): Promise<Fission
   await syncCorpTags(db, workspaceId, [{ tagId, name: `裂变-${slug}`, groupName: '活动' }]);
   const put = await sb.api('PUT', `/corps/${DEMO_CORPID}/callback`, { url: `${config.publicUrl}/callback/wecom/${slug}`, verify: true });
   if (put.status !== 200) throw new Error(`callback setup failed: ${JSON.stringify(put.body)}`);
+  if (opts.oa) {
+    const oa = (await sb.api('GET', '/credentials')).body.oa.accounts.find((a: Json) => a.appid === DEMO_APPID);
+    await updateWorkspaceSettings(db, workspaceId, {
+      oaAppId: oa.appid, oaAppSecret: oa.secret, oaOriginalId: oa.originalId, oaCallbackToken: oa.callback.token,
+      oaCallbackAesKey: oa.callback.encodingAESKey, oaProgressTemplateId: oa.templates[0].templateId,
+    });
+    const oaPut = await sb.api('PUT', `/oas/${DEMO_APPID}/callback`, { url: `${config.publicUrl}/callback/oa/${slug}`, verify: true });
+    if (oaPut.status !== 200) throw new Error(`OA callback setup failed: ${JSON.stringify(oaPut.body)}`);
+  }
   await startWorkers({ db, config, jobs });
 
   const cookies = new Map<Role, string>();

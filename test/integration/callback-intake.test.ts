@@ -104,7 +104,7 @@ describeEachEngine('callback intake', (ctx) => {
     const rows = (await listInbox(ctx().db, ids.wc!)).filter((r) => r.dedupeKey.includes('wmDUP'));
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.eventType, 'change_external_contact');
-    assert.equal(rows[0]!.dedupeKey, 'contact:add_external_contact:1700000000:zhangsan:wmDUP');
+    assert.equal(rows[0]!.dedupeKey, 'contact:add_external_contact:1700000000:zhangsan:wmDUP:WC1');
     assert.equal(await jobCount(), jobsBefore + 1);
   });
 

@@ -74,12 +74,17 @@ describeEachEngine('campaign participants API', (ctx) => {
     });
   }
 
-  test('list items carry standing and rewards', async () => {
+  test('list items carry standing and rewards, with the claim form a winner filled in', async () => {
     const [winner] = await ids('EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id)');
     const item = (await all('sort=recent')).find((p) => p.id === winner);
     assert.ok(item.rewards.length > 0);
     assert.ok(item.completedTiers.includes(1));
     assert.equal(item.funnel, 'completed');
+    const [claimer] = await ids(`EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.claim_form IS NOT NULL)`);
+    const claimed = (await all('sort=recent')).find((p) => p.id === claimer);
+    const form = (await ctx().db.query<{ claim_form: unknown }>(`SELECT claim_form FROM rewards WHERE participant_id = $1 AND claim_form IS NOT NULL`, [claimer])).rows[0]!.claim_form;
+    assert.deepEqual(claimed.rewards.find((r: any) => r.claimForm).claimForm, form);
+    assert.ok(item.rewards.every((r: any) => 'claimForm' in r && typeof r.reward.name === 'string'));
   });
 
   test('bad queries → 400 naming the parameter', async () => {

@@ -138,6 +138,21 @@ describeEachEngine('admin workspaces and roles', (ctx) => {
     assert.equal(res.json().name, 'Acme Ltd');
   });
 
+  test('the OA progress template id: set, shown as it is (not a secret), refused when malformed, cleared with null', async () => {
+    const { db } = ctx();
+    const id = 'ngqIpbwh8bUfcSsECmogfXcV14J0tQlEpBO27izEYtY';
+    const set = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaProgressTemplateId: id });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.equal((await as('viewer', 'GET', '/api/admin/workspaces/acme')).json().settings.oaProgressTemplateId, id);
+    const before = await snapshot(db);
+    const bad = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaProgressTemplateId: 'no spaces allowed', name: 'Changed?' });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json().error.fields.map((f: { path: string }) => f.path), ['body.oaProgressTemplateId']);
+    assert.deepEqual(await snapshot(db), before, 'nothing changed, the name included');
+    const cleared = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaProgressTemplateId: null });
+    assert.equal(cleared.json().settings.oaProgressTemplateId, null);
+  });
+
   test('the last owner cannot demote themselves; another owner can be made first', async () => {
     const { db } = ctx();
     const before = await snapshot(db);

@@ -14,7 +14,7 @@ import { linkSecret, participantToken } from '../../src/modules/fission/links.ts
 import { defaultPosterTemplate, type PosterTemplate } from '../../src/domain/poster/template.ts';
 import { readImageHeader } from '../../src/modules/poster/read-image-header.ts';
 import { PREVIEW_HELP_URL } from '../../src/modules/poster/render-poster-preview.ts';
-import { bombHeader, decodePixels, readQr, solidImage } from '../../src/modules/poster/testing.ts';
+import { bombHeader, decodePixels, near, readQr, solidImage } from '../../src/modules/poster/testing.ts';
 
 const multipart = (bytes: Buffer, field = 'file') => {
   const boundary = `----fission${randomBytes(8).toString('hex')}`;
@@ -159,6 +159,46 @@ describeEachEngine('posters over HTTP', (ctx) => {
     assert.equal(readQr(await decodePixels(img2.rawPayload)), helpUrl);
   });
 
+  test('without an uploaded background, the editor, its preview and the posters all show the offer on the default background', async () => {
+    // The default background's top is its red-orange gradient (#f5452f); a plain frame is near white.
+    const warm = (p: Awaited<ReturnType<typeof decodePixels>>) => near(p.at(375, 20), [245, 69, 47], 60);
+    const bg = await w.app.inject({ method: 'GET', url: `${api()}/poster-default-background?reward=${encodeURIComponent('保温杯')}&target=3`, headers: { cookie: await cookieFor('viewer') } });
+    assert.equal(bg.statusCode, 200, bg.body);
+    assert.deepEqual(readImageHeader(bg.rawPayload), { mime: 'image/jpeg', width: 750, height: 1334 });
+    assert.ok(warm(await decodePixels(bg.rawPayload)));
+    const badQuery = await w.app.inject({ method: 'GET', url: `${api()}/poster-default-background?reward=&target=0`, headers: { cookie: await cookieFor('viewer') } });
+    assert.equal(badQuery.statusCode, 400);
+    assert.deepEqual(badQuery.json().error.fields.map((f: { path: string }) => f.path).sort(), ['querystring.reward', 'querystring.target']);
+    assert.equal((await w.app.inject({ method: 'GET', url: `${api()}/poster-default-background?reward=x&target=1` })).statusCode, 401);
+
+    // A layout moved in the editor but no image uploaded: the preview with the offer is the default background's.
+    const template: PosterTemplate = { ...defaultPosterTemplate(), version: 1 };
+    const moved = { ...template, qr: { ...template.qr, y: template.qr.y - 400 } };
+    const preview = async (body: object) => w.app.inject({ method: 'POST', url: `${api()}/poster-preview`, payload: body, headers: { cookie: await cookieFor('viewer') } });
+    const withOffer = await preview({ template: moved, offer: { reward: '保温杯', target: 3 } });
+    assert.equal(withOffer.statusCode, 200, withOffer.body);
+    assert.ok(warm(await decodePixels(withOffer.rawPayload)));
+    assert.equal(readQr(await decodePixels(withOffer.rawPayload)), PREVIEW_HELP_URL);
+    assert.ok(!warm(await decodePixels((await preview({ template: moved })).rawPayload)), 'no offer: the plain frame');
+    const badOffer = await preview({ template: moved, offer: { reward: '保温杯', target: 0 } });
+    assert.equal(badOffer.statusCode, 400);
+    assert.deepEqual(badOffer.json().error.fields.map((f: { path: string }) => f.path), ['body.offer.target']);
+
+    // A campaign saved with that layout gives its participants the same picture, with their own QR.
+    const c = await w.campaign({ poster: moved });
+    const [a] = await w.people(1);
+    await w.scan(a!, c.qrUrl);
+    await w.settle();
+    const pid = (await ctx().db.query<{ id: number }>(`SELECT id FROM participants WHERE campaign_id = $1`, [c.id])).rows[0]!.id;
+    const token = await tokenFor(c.id, pid);
+    const info = await w.h5('GET', '/api/h5/me/poster', { token });
+    const img = await w.app.inject({ method: 'GET', url: info.body.url });
+    assert.equal(img.statusCode, 200, img.body);
+    const pixels = await decodePixels(img.rawPayload);
+    assert.ok(warm(pixels));
+    assert.equal(readQr(pixels), (await w.h5('GET', '/api/h5/me', { token })).body.helpUrl);
+  });
+
   test('a bad poster template in a campaign answers 400 naming the field', async () => {
     const base = defaultPosterTemplate();
     const input = {
@@ -175,7 +215,7 @@ describeEachEngine('posters over HTTP', (ctx) => {
 
   test('the poster routes are in the OpenAPI document', async () => {
     const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['poster-backgrounds', 'poster-backgrounds/{id}', 'poster-preview', 'campaigns/{campaignId}/poster']) {
+    for (const path of ['poster-backgrounds', 'poster-backgrounds/{id}', 'poster-preview', 'poster-default-background', 'campaigns/{campaignId}/poster']) {
       assert.ok(doc.paths[`/api/admin/workspaces/{workspace}/${path}`], path);
     }
     assert.ok(doc.paths['/api/admin/workspaces/{workspace}/poster-preview'].post.requestBody.content['application/json'].schema.properties.template);

@@ -89,6 +89,10 @@ describe('sandbox API', () => {
     const noQr = await sb.api('POST', '/actions/scan', { person_id: person.id, qr_image: Buffer.from('not an image').toString('base64') });
     assert.equal(noQr.status, 422);
     assert.equal((await sb.api('POST', '/actions/scan', { person_id: person.id, qr_url: `${sb.url}/q/unknownkey` })).status, 404);
+    // Any other web address (a poster's help link) is a page WeChat opens; anything else is no code.
+    const page = await sb.api('POST', '/actions/scan', { person_id: person.id, qr_url: 'https://fission.example/h5/c/1/help/1-abc' });
+    assert.deepEqual(page.body, { kind: 'web_page', outcome: 'opened', url: 'https://fission.example/h5/c/1/help/1-abc' });
+    assert.equal((await sb.api('POST', '/actions/scan', { person_id: person.id, qr_url: 'weixin://not-a-page' })).status, 404);
     assert.equal((await sb.api('POST', '/actions/scan', { person_id: person.id })).status, 400);
     assert.equal((await sb.api('POST', '/actions/scan', { person_id: 'nobody', qr_url: way.qr_code })).status, 404);
     assert.equal((await sb.api('POST', '/actions/scan', { person_id: person.id, qr_url: way.qr_code, extra: 1 })).status, 400);

@@ -9,6 +9,10 @@ import type { ConfigFlags } from '../../config.ts';
 import { seedDemo } from '../demo-seed.ts';
 import { createEmbeddedSandbox, linkDemoWorkspace, SANDBOX_PREFIX } from '../sandbox-wiring.ts';
 
+// The emulated WeChat's own traffic (token requests, phone polling every 2 s) would bury the
+// service's log lines, and its URLs carry sandbox access tokens: only its warnings and errors show.
+const SANDBOX_LOG_LEVEL = 'warn' as const;
+
 /** `fission start`: migrate, seed the demo on first run, then HTTP + workers (+ sandbox) in one process. */
 export async function runStart(flags: ConfigFlags): Promise<void> {
   const { config, db } = await boot(flags, { schema: 'migrate' });
@@ -16,7 +20,7 @@ export async function runStart(flags: ConfigFlags): Promise<void> {
   const jobs = await JobQueue.start(db, { supervise: true, queues: ALL_QUEUES, monitorIntervalSeconds: config.jobMonitorSeconds });
   await ensureWebAppsBuilt((line) => console.log(line));
   const sandbox = config.sandbox === 'on' ? createEmbeddedSandbox(config) : undefined;
-  const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX }] : [] });
+  const app = await buildApp({ config, db, jobs, plugins: sandbox ? [{ plugin: sandbox.plugin, prefix: SANDBOX_PREFIX, logLevel: SANDBOX_LOG_LEVEL }] : [] });
   await startWorkers({ db, config, jobs });
   const port = await listen(app, config);
   // After listening: the demo's WeChat calls reach the sandbox over HTTP, at the bound port.

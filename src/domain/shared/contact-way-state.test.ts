@@ -26,13 +26,42 @@ describe('encodeContactWayState', () => {
   });
 });
 
+describe('service code state', () => {
+  it('encodes the campaign after "f1s" and round-trips across id sizes', () => {
+    assert.equal(encodeContactWayState({ kind: 'service', campaignId: 1 }), 'f1s11');
+    assert.equal(encodeContactWayState({ kind: 'service', campaignId: 36 }), 'f1s210');
+    for (const campaignId of [1, 9, 35, 36, 1295, 1296, 123456789, 2 ** 32 + 7, MAX - 1, MAX]) {
+      const state = { kind: 'service' as const, campaignId };
+      const raw = encodeContactWayState(state);
+      assert.ok(raw.length <= 15 && raw.length <= STATE_MAX_LENGTH, raw);
+      assert.match(raw, /^[a-z0-9]+$/);
+      assert.deepEqual(parseContactWayState(raw), state);
+    }
+  });
+
+  it('is never taken for a fission code, nor a fission code for it', () => {
+    for (const campaignId of [1, 28, 29, 1000, MAX]) {
+      assert.equal(parseContactWayState(encodeContactWayState({ kind: 'service', campaignId }))?.kind, 'service');
+      for (const inviterParticipantId of [null, 1, 28, MAX]) {
+        assert.equal(parseContactWayState(encodeContactWayState({ campaignId, inviterParticipantId }))?.kind, 'fission');
+      }
+    }
+  });
+
+  it('refuses ids that are not positive safe integers', () => {
+    for (const bad of [0, -1, 1.5, MAX + 1, Number.NaN]) assert.throws(() => encodeContactWayState({ kind: 'service', campaignId: bad }), RangeError);
+  });
+});
+
 describe('parseContactWayState', () => {
   it('round-trips across id sizes', () => {
     const ids = [1, 9, 10, 35, 36, 1295, 1296, 123456789, 2 ** 31, 2 ** 32 + 7, MAX - 1, MAX];
     for (const campaignId of ids) {
       for (const inviterParticipantId of [null, 1, 36, MAX]) {
-        const state = { campaignId, inviterParticipantId };
+        const state = { kind: 'fission' as const, campaignId, inviterParticipantId };
         assert.deepEqual(parseContactWayState(encodeContactWayState(state)), state);
+        // `kind` may be left out for a fission code.
+        assert.equal(encodeContactWayState({ campaignId, inviterParticipantId }), encodeContactWayState(state));
       }
     }
   });
@@ -49,6 +78,9 @@ describe('parseContactWayState', () => {
       `f11${'1'}${'z'.repeat(11)}`, // inviter beyond 2^53
       `f11${'1'}${'1'.repeat(12)}`, // inviter longer than 11 chars
       `f111${'1'.repeat(27)}`, // over 30 characters
+      'f1s', 'f1s1', 'f1s10', 'f1s21', 'f1s2101', // service: no id, id "0", length says 2 but 1 char, leading zero
+      'f1s111', // service codes carry no inviter
+      `f1sc${'1'.repeat(12)}`, `f1sb${(MAX + 1).toString(36)}`, 'F1S11', 'f1S11',
     ];
     for (const raw of foreign) assert.equal(parseContactWayState(raw), null, String(raw));
   });

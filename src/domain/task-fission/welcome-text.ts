@@ -14,8 +14,8 @@ export type WelcomePlaceholder = (typeof WELCOME_PLACEHOLDERS)[number];
 export type WelcomeValues = Partial<Record<WelcomePlaceholder, string>>;
 
 export const DEFAULT_WELCOME_TEXTS = {
-  participant: '{nickname},欢迎参加活动!点击链接生成你的专属海报,邀请好友助力即可免费领取奖品:{link}',
-  helper: '{nickname},你已成功为{inviter}助力!你也可以参加活动,邀请好友助力领取奖品:{link}',
+  participant: '{nickname},欢迎参加活动!点击下方卡片生成你的专属海报,邀请好友助力即可免费领取奖品。',
+  helper: '{nickname},你已成功为{inviter}助力!你也可以参加活动:点击下方卡片生成你的专属海报,邀请好友助力领取奖品。',
 } as const;
 
 // A typo such as {nickame} would otherwise reach customers verbatim.

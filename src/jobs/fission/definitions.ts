@@ -34,12 +34,24 @@ export const NotifyTierReachedJob = defineJob('fission.staff.notify-tier', z.obj
   retryLimit: 5, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
 });
 
+/**
+ * OA template message to the inviter of a help that counted (with the tiers it completed), where the
+ * workspace has an OA and a progress template. Key = the help: one message per help.
+ */
+export const NotifyInviterProgressJob = defineJob('fission.oa.notify-progress', z.object({
+  workspaceId: ws,
+  helpId: id,
+  /** The inviter's count right after the help. */
+  count: z.number().int().min(1),
+  reachedTierNos: z.array(z.number().int().min(1).max(5)).max(5),
+}), { retryLimit: 5, retryDelay: 10, retryDelayMax: 600, expireInSeconds: 60 });
+
 /** Creates a campaign's own code (participantId null) or a participant's help code at WeCom. */
 export const EnsureContactWayJob = defineJob('fission.contact-way.ensure', z.object({ workspaceId: ws, campaignId: id, participantId: id.nullable() }), {
   retryLimit: 6, retryDelay: 5, retryDelayMax: 600, expireInSeconds: 60,
 });
 
-/** Deletes an ended campaign's contact ways at WeCom, a batch per run (re-enqueues itself while some are left). */
+/** Deletes an ended campaign's contact ways at WeCom, a batch per run (re-enqueues itself while some are left); its prizes' service codes when the claim window closes. */
 export const CleanupContactWaysJob = defineJob('fission.contact-ways.cleanup', z.object({ workspaceId: ws, campaignId: id }), {
   retryLimit: 10, retryDelay: 30, retryDelayMax: 3600, expireInSeconds: 600,
 });
@@ -49,4 +61,22 @@ export const CampaignEndWatchJob = defineJob('fission.campaign.end-watch', z.obj
   retryLimit: 10, retryDelay: 30, retryDelayMax: 3600, expireInSeconds: 60,
 });
 
-export const FISSION_JOBS = [SendWelcomeJob, SendWelcomeFallbackJob, MarkTagsJob, NotifyTierReachedJob, EnsureContactWayJob, CleanupContactWaysJob, CampaignEndWatchJob] as const;
+const count = z.number().int().min(0);
+export const ReconcileTotals = z.object({ listed: count, deleted: count, keptForeign: count, keptInFlight: count });
+/** A pass over WeCom's list of the corp's codes, at `cursor`, with the leaked codes found so far. */
+export const ReconcilePage = z.object({
+  cursor: z.string().max(512), startedAt: z.iso.datetime(), totals: ReconcileTotals, doomed: z.array(z.string().min(1).max(64)).max(1000),
+});
+
+/**
+ * Deletes codes WeCom has that carry our state and mark but that we hold no live row for (made just
+ * before a crash). `page` null starts a pass; each run handles one page of list_contact_way and
+ * enqueues the next. Daily per workspace, and on demand.
+ */
+export const ReconcileContactWaysJob = defineJob('fission.contact-ways.reconcile', z.object({ workspaceId: ws, page: ReconcilePage.nullable() }), {
+  retryLimit: 8, retryDelay: 60, retryDelayMax: 3600, expireInSeconds: 900,
+});
+
+export const FISSION_JOBS = [
+  SendWelcomeJob, SendWelcomeFallbackJob, MarkTagsJob, NotifyTierReachedJob, NotifyInviterProgressJob, EnsureContactWayJob, CleanupContactWaysJob, CampaignEndWatchJob, ReconcileContactWaysJob,
+] as const;

@@ -8,6 +8,7 @@ import type { JobQueue } from '../../jobs/queue.ts';
 import { MarkTagsJob } from '../../jobs/fission/definitions.ts';
 import type { CampaignConfig } from '../../domain/task-fission/campaign-config.ts';
 import { countAfterRevocation } from '../../domain/task-fission/churn.ts';
+import { lockParticipants } from '../participant/lock-participants.ts';
 import { saveParticipantProgress } from '../participant/save-participant-progress.ts';
 
 export interface ChurnInput {
@@ -31,6 +32,15 @@ export async function applyChurn(tx: Queryable, jobs: JobQueue, c: ChurnInput): 
   const config = cfg.rows[0]?.config;
   if (!config) return { lostFriend: false, revokedHelps: 0 };
   const key = [c.campaignId, c.externalUserId, c.staffUserId] as const;
+  // Every participant row this changes — the person's own and, under `deduct`, the inviters of the
+  // helps to revoke — locked at once in id order (lock-participants.ts). The customer lock keeps
+  // this person's rows and helps still meanwhile.
+  const rows = await tx.query<{ id: number }>(
+    `SELECT id FROM participants WHERE campaign_id = $1 AND external_userid = $2 AND staff_userid = $3 AND friend_status = 'friend'
+     UNION SELECT inviter_id FROM helps WHERE campaign_id = $1 AND helper_external_userid = $2 AND staff_userid = $3 AND status = 'valid' AND $4`,
+    [...key, config.rules.churnPolicy === 'deduct'],
+  );
+  await lockParticipants(tx, c.campaignId, rows.rows.map((r) => r.id));
 
   const lost = await tx.query(
     `UPDATE campaign_friends SET lost_at = $4 WHERE campaign_id = $1 AND external_userid = $2 AND staff_userid = $3 AND lost_at IS NULL`,
@@ -47,7 +57,6 @@ export async function applyChurn(tx: Queryable, jobs: JobQueue, c: ChurnInput): 
        RETURNING inviter_id AS "inviterId"`,
       [...key, c.at],
     );
-    // Inviters in id order, so two churns touching the same inviters lock them in the same order.
     for (const inviterId of revoked.rows.map((r) => r.inviterId).sort((a, b) => a - b)) await deductOne(tx, c.campaignId, inviterId, c.at);
     revokedHelps = revoked.rows.length;
   }
@@ -59,7 +68,8 @@ export async function applyChurn(tx: Queryable, jobs: JobQueue, c: ChurnInput): 
 }
 
 async function deductOne(tx: Queryable, campaignId: number, inviterId: number, at: Date): Promise<void> {
-  const r = await tx.query<{ validHelps: number }>(`SELECT valid_helps AS "validHelps" FROM participants WHERE campaign_id = $1 AND id = $2 FOR UPDATE`, [campaignId, inviterId]);
+  // Locked already (above); saveParticipantProgress locks again, as every writer of the count must.
+  const r = await tx.query<{ validHelps: number }>(`SELECT valid_helps AS "validHelps" FROM participants WHERE campaign_id = $1 AND id = $2`, [campaignId, inviterId]);
   const count = r.rows[0]?.validHelps;
   if (count === undefined) return;
   await saveParticipantProgress(tx, inviterId, countAfterRevocation('deduct', count), at);

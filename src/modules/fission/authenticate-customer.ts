@@ -1,8 +1,10 @@
 // A returning customer on the H5 pages (seed 000 老用户参与 / 老用户助力). They add no staff member,
-// so WeCom sends no event and, without an Official Account, there is no OAuth to say who they
-// are: the only identity is a signed customer link that staff send them (issue-customer-link.ts).
+// so WeCom sends no event: who they are comes from their OAuth session where the workspace has an
+// Official Account (authenticate-session.ts), else from a signed customer link that staff send them
+// (issue-customer-link.ts).
 import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { sessionCustomer, sessionVisitor } from './authenticate-session.ts';
 import { linkSecret, verifyCustomerToken } from './links.ts';
 
 const WHY = {
@@ -13,7 +15,9 @@ const WHY = {
 } as const;
 
 export async function authenticateCustomer(q: Queryable, token: string | undefined, campaignId: number): Promise<{ externalUserId: string }> {
-  if (!token) throw new AppError('unauthorized', 'missing customer token: open the link the staff member sent you');
+  if (!token) throw new AppError('unauthorized', 'missing customer token: open the page inside WeChat, or the link the staff member sent you');
+  const visitor = await sessionVisitor(q, token, campaignId);
+  if (visitor) return sessionCustomer(visitor);
   const v = verifyCustomerToken(await linkSecret(q), token);
   if (!v.ok) throw new AppError('unauthorized', WHY[v.reason]);
   if (v.campaignId !== campaignId) throw new AppError('unauthorized', `this customer link is for campaign ${v.campaignId}, not ${campaignId}`);

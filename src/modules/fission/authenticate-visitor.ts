@@ -1,6 +1,6 @@
 // Who is helping on a help page without scanning: a participant of the same campaign (their own
-// link) or a returning customer (a customer link). Either token is signed; which one it is shows
-// in its purpose.
+// link) or a returning customer (their OAuth session, or a customer link). Every token is signed;
+// which one it is shows in its purpose.
 import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { verifyToken } from '../h5-auth/signed-token.ts';

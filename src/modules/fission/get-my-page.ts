@@ -25,7 +25,10 @@ export interface MyPage {
   posterUrl: string | null;
   rewards: Array<{
     tierNo: number; name: string; type: string; status: RewardStatus; claimMethod: ClaimMethod;
-    redeemCode: string | null; address: AddressForm | null; contact: ServiceContact | null; wonAt: Date;
+    redeemCode: string | null; address: AddressForm | null;
+    /** Which kind of customer-service contact; the QR itself comes from GET /api/h5/me/rewards/:tierNo/service-qr. */
+    contact: { type: ServiceContact['type'] } | null;
+    wonAt: Date;
   }>;
 }
 
@@ -47,7 +50,7 @@ export async function getMyPage(q: Queryable, config: Config, me: FlowParticipan
     posterUrl: null,
     rewards: rewards.map((r) => ({
       tierNo: r.tierNo, name: r.reward.name, type: r.reward.type, status: r.status, claimMethod: claimMethod(r.reward),
-      redeemCode: r.redeemCode, address: r.claimForm, contact: 'contact' in r.reward ? r.reward.contact : null, wonAt: r.createdAt,
+      redeemCode: r.redeemCode, address: r.claimForm, contact: 'contact' in r.reward ? { type: r.reward.contact.type } : null, wonAt: r.createdAt,
     })),
   };
 }

@@ -2,19 +2,24 @@
 // campaign's code (no inviter) or an inviter's help code — and, in one transaction under the
 // customer lock:
 //   1. a help is recorded when there is an inviter, validated by the domain (validateHelp); a
-//      valid one adds 1 to the inviter's count atomically and awards the tiers it reaches;
+//      valid one adds 1 to the inviter's count atomically, awards the tiers it reaches and, where
+//      the workspace's OA has a progress template, has the inviter told (a job per help);
 //   2. the person becomes (or stays) a participant if the domain lets them join (validateJoin),
 //      with the inviter recorded and level = inviter's level + 1;
 //   3. a friend who came through a campaign code is counted in campaign_friends (新加好友).
 // Used by the add callback and by returning customers on the H5 page.
 import type { Queryable } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
+import { NotifyInviterProgressJob } from '../../jobs/fission/definitions.ts';
 import { participantLevel } from '../../domain/shared/levels.ts';
 import { validateHelp, type HelpVerdict } from '../../domain/task-fission/help-validation.ts';
 import { validateJoin, type JoinVerdict } from '../../domain/task-fission/join-validation.ts';
 import type { CampaignView } from '../campaign/campaign-view.ts';
+import { lockParticipants } from '../participant/lock-participants.ts';
 import { saveParticipantProgress } from '../participant/save-participant-progress.ts';
 import type { RewardRow } from '../reward/reward-row.ts';
+import { hasOfficialAccount } from '../oa-users/oa-client.ts';
+import { getWorkspace } from '../workspace/workspace-row.ts';
 import { awardReachedTiers } from './award-reached-tiers.ts';
 import type { CustomerProfile } from './customer-profile.ts';
 import { findParticipant, type FlowParticipant } from './flow-participant.ts';
@@ -46,6 +51,9 @@ export async function joinOrHelp(tx: Queryable, jobs: JobQueue, input: JoinOrHel
   const { campaign, inviter, profile } = input;
   const ext = profile.externalUserId;
   const existing = await findParticipant(tx, campaign.id, { externalUserId: ext });
+  // The rows this may change (the inviter's count, the person's own row), in id order before any
+  // is touched: see lock-participants.ts.
+  await lockParticipants(tx, campaign.id, [inviter?.id, existing?.id]);
   const facts = await helperFacts(tx, campaign.id, ext, inviter);
   const alreadyParticipated = existing !== null || facts.used > 0;
 
@@ -91,10 +99,9 @@ async function recordHelp(
   tx: Queryable, jobs: JobQueue, input: JoinOrHelpInput, inviter: FlowParticipant, facts: HelperFacts, alreadyParticipated: boolean,
 ): Promise<{ id: number; verdict: HelpVerdict; inviterCount: number; rewards: RewardRow[] }> {
   const { campaign, profile } = input;
-  // The inviter's row is locked before anything references it: inserting a help takes a key-share
-  // lock on it (foreign key), and two helpers holding that while both waiting to update the count
-  // would deadlock. Helpers of one inviter queue here instead.
-  await tx.query(`SELECT 1 FROM participants WHERE campaign_id = $1 AND id = $2 FOR UPDATE`, [campaign.id, inviter.id]);
+  // The inviter's row is locked (joinOrHelp, FOR NO KEY UPDATE) before a help references it: two
+  // helpers holding the help's foreign-key share lock while both waiting to update the count would
+  // deadlock. Helpers of one inviter queue there instead; NO KEY UPDATE conflicts with itself.
   let verdict = validateHelp(campaign.config.rules, {
     status: campaign.status,
     stockLeft: campaign.stockLeft,
@@ -122,6 +129,7 @@ async function recordHelp(
       const count = counted.rows[0]!.validHelps;
       await saveParticipantProgress(tx, inviter.id, count, input.at);
       const rewards = await awardReachedTiers(tx, jobs, { workspaceId: input.workspaceId, campaignId: campaign.id, participantId: inviter.id, count, tiers: campaign.tiers });
+      await notifyInviter(tx, jobs, input.workspaceId, { helpId: row.id, count, reachedTierNos: rewards.map((w) => w.tierNo) });
       return { id: row.id, verdict, inviterCount: count, rewards };
     }
     // The pair already has a help (only possible without the customer lock): it is the same help.
@@ -135,6 +143,13 @@ async function recordHelp(
   );
   const count = await tx.query<{ validHelps: number }>(`SELECT valid_helps AS "validHelps" FROM participants WHERE id = $1`, [inviter.id]);
   return { id: found.rows[0]!.id, verdict, inviterCount: count.rows[0]!.validHelps, rewards: [] };
+}
+
+/** Where the workspace's OA has a progress template, the inviter hears of the help from it (one job per help). */
+async function notifyInviter(tx: Queryable, jobs: JobQueue, workspaceId: string, p: { helpId: number; count: number; reachedTierNos: number[] }): Promise<void> {
+  const ws = await getWorkspace(tx, { id: workspaceId });
+  if (!hasOfficialAccount(ws) || !ws.oaProgressTemplateId) return;
+  await jobs.send(NotifyInviterProgressJob, { workspaceId, ...p }, { tx, key: `help:${p.helpId}` });
 }
 
 async function insertParticipant(tx: Queryable, input: JoinOrHelpInput): Promise<FlowParticipant> {

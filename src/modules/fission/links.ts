@@ -4,19 +4,15 @@
 // act for someone else.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../config.ts';
-import type { Queryable } from '../../db/client.ts';
 import { signToken, verifyToken, type VerifyResult } from '../h5-auth/signed-token.ts';
-import { getOrCreateSecret } from '../settings/get-or-create-secret.ts';
+
+export { linkSecret } from '../h5-auth/link-secret.ts';
 
 export const PARTICIPANT_LINK = 'participant-link';
-/** A returning customer's identity, from a link staff send them (WeCom-only mode has no OAuth). */
+/** A returning customer's identity, from a link staff send them (where the workspace has no OA to sign in with). */
 export const CUSTOMER_LINK = 'customer-link';
 /** Links stay usable this long after the campaign ends, to claim prizes. */
 const AFTER_END_SECONDS = 90 * 86_400;
-
-export function linkSecret(q: Queryable): Promise<Buffer> {
-  return getOrCreateSecret(q, 'h5-links');
-}
 
 export function linkExpiry(endAt: string | Date): number {
   return Math.floor(new Date(endAt).getTime() / 1000) + AFTER_END_SECONDS;

@@ -1,8 +1,8 @@
 // Tells the participant's staff member, by an app message from the workspace's agent (reference
 // §5 message/send), that the participant completed a tier and its prize is reserved — so they can
 // follow up (address form, in-store pickup, contact). Workspaces without an agent get no message.
-// Official Account template messages to the inviter belong to the OA modes: WeCom-only campaigns
-// have no OA identity for the participant, so there is nothing to send here.
+// The participant themselves hears of it from the Official Account, where the workspace has one:
+// the template message of the help that completed the tier says so (notify-inviter-progress.ts).
 import type { CampaignConfig } from '../../domain/task-fission/campaign-config.ts';
 import type { Reward } from '../../domain/task-fission/reward.ts';
 import { getWorkspace } from '../workspace/workspace-row.ts';

@@ -3,7 +3,8 @@
 // one transaction: the help and/or participation (join-or-help.ts), the friendship record, the
 // campaign's tags (a job) and the one welcome attempt of this add event (a job within the code's
 // 20 s). Anything not ours — no state, a foreign state, an unknown, not-yet-running or ended
-// campaign, an unknown inviter — is left alone and reported as ignored with the reason.
+// campaign, an unknown inviter, a prize's customer-service code — is left alone and reported as
+// ignored with the reason.
 import type { Config } from '../../config.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -16,7 +17,8 @@ import { getWorkspace } from '../workspace/workspace-row.ts';
 import { applyChurn } from './apply-churn.ts';
 import { lockCustomer } from './customer-lock.ts';
 import { transactionWithRetry } from './transaction-with-retry.ts';
-import { fetchCustomerProfile, wasCustomerBefore, type CustomerProfile } from './customer-profile.ts';
+import { lookUpCustomer } from '../customers/look-up-customer.ts';
+import { wasCustomerBefore, type CustomerProfile } from './customer-profile.ts';
 import { findFlowCampaign } from './flow-campaign.ts';
 import type { FlowOutcome } from './flow-outcome.ts';
 import { findParticipant, type FlowParticipant } from './flow-participant.ts';
@@ -47,6 +49,9 @@ export async function recordContactAdded(deps: FlowDeps, add: ContactAdded, now 
   if (!e.state) return { status: 'ignored', reason: 'no state: not added through a campaign code' };
   const state = parseContactWayState(e.state);
   if (!state) return { status: 'ignored', reason: `state "${e.state}" is not a Fission campaign code` };
+  // A winner adding the customer service of their prize: counted nowhere (no join, help, friend of
+  // the campaign, welcome or tag), so prizes do not inflate the campaign's figures.
+  if (state.kind === 'service') return { status: 'ignored', reason: `customer-service code of campaign ${state.campaignId}: a winner adding customer service to claim a prize, not a join or a help` };
   const pre = await findFlowCampaign(db, add.workspaceId, state.campaignId, now);
   const refused = await notRunning(db, jobs, add.workspaceId, state.campaignId, pre);
   if (refused) return refused;
@@ -55,7 +60,7 @@ export async function recordContactAdded(deps: FlowDeps, add: ContactAdded, now 
   }
 
   const ws = await getWorkspace(db, { id: add.workspaceId });
-  const profile = await profileOf(wecomContactClient(db, deps.config, ws), e.externalUserId);
+  const profile = await profileOf(deps, add.workspaceId, wecomContactClient(db, deps.config, ws), e.externalUserId);
   const secret = await linkSecret(db);
 
   return transactionWithRetry(db, async (tx) => {
@@ -101,9 +106,9 @@ async function notRunning(q: Queryable, jobs: JobQueue, workspaceId: string, cam
 }
 
 /** A customer who already deleted the staff cannot be looked up (84061): they still count, nameless. */
-async function profileOf(client: ReturnType<typeof wecomContactClient>, externalUserId: string): Promise<CustomerProfile> {
+async function profileOf(deps: FlowDeps, workspaceId: string, client: ReturnType<typeof wecomContactClient>, externalUserId: string): Promise<CustomerProfile> {
   try {
-    return await fetchCustomerProfile(client, externalUserId);
+    return await lookUpCustomer(deps.db, workspaceId, client, externalUserId);
   } catch (err) {
     if (err instanceof WeChatApiError && err.errcode === 84061) return { externalUserId, nickname: '', avatar: null, gender: 'unknown', unionid: null, follows: [] };
     throw err;

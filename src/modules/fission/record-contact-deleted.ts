@@ -1,10 +1,11 @@
 // del_follow_user (the customer deleted/blocked the staff member) and del_external_contact (the
 // staff member deleted the customer), reference §3.2: the churn rules apply in every campaign where
-// that friendship mattered (apply-churn.ts). The delete is recorded first, so that an add arriving
+// that friendship mattered (apply-churn.ts), and the customer directory forgets it. The delete is recorded first, so that an add arriving
 // after it (out of order) is recognised as already over; a delete older than a known add belongs
 // to an earlier friendship and changes nothing.
 import type { Queryable } from '../../db/client.ts';
 import type { ExternalContactEvent } from '../../wechat/protocol/index.ts';
+import { forgetFriendship } from '../customers/customer-directory.ts';
 import { applyChurn } from './apply-churn.ts';
 import { lockCustomer } from './customer-lock.ts';
 import { transactionWithRetry } from './transaction-with-retry.ts';
@@ -31,6 +32,7 @@ export async function recordContactDeleted(deps: FlowDeps, del: ContactDeleted, 
     await lockCustomer(tx, del.workspaceId, e.externalUserId);
     if (!(await recordFriendEvent(tx, friend, 'del', e.createTime))) return { status: 'processed', reason: 'this delete was already applied' };
     if (await deleteIsStale(tx, friend, e.createTime, friendNow)) return { status: 'ignored', reason: 'the customer added this staff member again after this delete' };
+    await forgetFriendship(tx, friend);
 
     const campaigns = await campaignsOfFriendship(tx, friend.workspaceId, friend.externalUserId, friend.staffUserId);
     if (!campaigns.length) return { status: 'ignored', reason: 'no campaign knows this friendship (recorded, in case its add arrives later)' };

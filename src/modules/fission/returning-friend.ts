@@ -5,7 +5,8 @@ import { conflict, notFound } from '../../errors.ts';
 import { staffPool } from '../../domain/task-fission/channel.ts';
 import type { CampaignView } from '../campaign/campaign-view.ts';
 import { getWorkspace } from '../workspace/workspace-row.ts';
-import { fetchCustomerProfile, type CustomerProfile } from './customer-profile.ts';
+import { lookUpCustomer } from '../customers/look-up-customer.ts';
+import type { CustomerProfile } from './customer-profile.ts';
 import { campaignWorkspaceId, findFlowCampaign } from './flow-campaign.ts';
 import type { FlowDeps } from './record-contact-added.ts';
 import { wecomContactClient } from './wecom-clients.ts';
@@ -22,7 +23,7 @@ export async function loadReturningFriend(deps: FlowDeps, campaignId: number, ex
   const campaign = workspaceId && (await findFlowCampaign(deps.db, workspaceId, campaignId, now));
   if (!workspaceId || !campaign) throw notFound(`campaign ${campaignId}`);
   const ws = await getWorkspace(deps.db, { id: workspaceId });
-  const profile = await fetchCustomerProfile(wecomContactClient(deps.db, deps.config, ws), externalUserId);
+  const profile = await lookUpCustomer(deps.db, workspaceId, wecomContactClient(deps.db, deps.config, ws), externalUserId);
   const pool = staffPool(campaign.config.channel);
   const follow = profile.follows.find((f) => pool.includes(f.userId));
   if (!follow) throw conflict('you are not yet a friend of this campaign\'s staff: scan the activity code to add them');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWecomEvent, buildExternalChatEventXml, buildExternalTagEventXml, buildXml } from '../../wechat/protocol/index.ts';
+import { parseWecomEvent, buildExternalChatEventXml, buildExternalContactEventXml, buildExternalTagEventXml, buildXml } from '../../wechat/protocol/index.ts';
 import { parseOaEvent } from '../../wechat/oa/events.ts';
 import { identifyOaEvent, identifyWecomEvent } from './event-identity.ts';
 
@@ -13,6 +13,17 @@ test('group changes are keyed by chat, detail and the (order-free) member list',
   assert.deepEqual(a, { eventType: 'change_external_chat', dedupeKey: 'chat:update:1700000000:wrC1:add_member:wmA,wmB' });
   assert.equal(a.dedupeKey, b.dedupeKey);
   assert.notEqual(a.dedupeKey, c.dedupeKey);
+});
+
+test('customer adds are keyed by time, staff, customer and welcome code: a re-add within the same second is a new event', () => {
+  const add = (welcomeCode?: string) =>
+    identifyWecomEvent(parseWecomEvent(buildExternalContactEventXml({ ...head, changeType: 'add_external_contact', userId: 'ZhangWei', externalUserId: 'wmA', state: 'f11', ...(welcomeCode ? { welcomeCode } : {}) })));
+  assert.deepEqual(add('WC1'), { eventType: 'change_external_contact', dedupeKey: 'contact:add_external_contact:1700000000:ZhangWei:wmA:WC1' });
+  assert.equal(add('WC1').dedupeKey, add('WC1').dedupeKey, 'a re-delivery collides');
+  assert.notEqual(add('WC1').dedupeKey, add('WC2').dedupeKey);
+  assert.equal(add().dedupeKey, 'contact:add_external_contact:1700000000:ZhangWei:wmA');
+  const del = identifyWecomEvent(parseWecomEvent(buildExternalContactEventXml({ ...head, changeType: 'del_follow_user', userId: 'ZhangWei', externalUserId: 'wmA' })));
+  assert.equal(del.dedupeKey, 'contact:del_follow_user:1700000000:ZhangWei:wmA');
 });
 
 test('a huge member list gives a bounded key that still tells lists apart', () => {

@@ -22,8 +22,12 @@ const typeOf = (msgType: string, event: string | undefined) => (msgType === 'eve
 
 export function identifyWecomEvent(e: WecomEvent): EventIdentity {
   switch (e.kind) {
-    case 'change_external_contact':
-      return { eventType: e.kind, dedupeKey: bounded(`contact:${e.changeType}:${e.createTime}:${e.userId}:${e.externalUserId}`) };
+    case 'change_external_contact': {
+      // A welcome code is unique per add and kept on re-delivery: it tells a delete-and-re-add within
+      // one second from a replay (CreateTime has whole seconds).
+      const addKey = 'welcomeCode' in e && e.welcomeCode ? `:${e.welcomeCode}` : '';
+      return { eventType: e.kind, dedupeKey: bounded(`contact:${e.changeType}:${e.createTime}:${e.userId}:${e.externalUserId}${addKey}`) };
+    }
     case 'change_external_chat': {
       const members = [...(e.memChangeList ?? [])].sort().join(',');
       return { eventType: e.kind, dedupeKey: bounded(`chat:${e.changeType}:${e.createTime}:${e.chatId}:${e.updateDetail ?? ''}:${members}`) };

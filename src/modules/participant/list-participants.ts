@@ -2,7 +2,7 @@
 // completed, reward status and nickname, newest first or by most helps, in keyset pages.
 import type { Queryable } from '../../db/client.ts';
 import { loadCampaign } from '../campaign/campaign-row.ts';
-import { rewardsOfParticipants, type RewardStatus } from '../reward/reward-row.ts';
+import { rewardsOfParticipants, type RewardRow, type RewardStatus } from '../reward/reward-row.ts';
 import { decodeCursor, toPage, type Page } from './page-cursor.ts';
 import { PARTICIPANT_COLUMNS, toSummary, type ParticipantSummary } from './participant-row.ts';
 
@@ -28,7 +28,8 @@ function masksWithTier(n: number): number[] {
 }
 
 export interface ParticipantListItem extends ParticipantSummary {
-  rewards: { id: number; tierNo: number; status: RewardStatus }[];
+  /** With the prize and the winner's delivery details (claim form), which the participants page shows. */
+  rewards: Pick<RewardRow, 'id' | 'tierNo' | 'status' | 'reward' | 'claimForm'>[];
 }
 
 export async function listParticipants(q: Queryable, workspaceId: string, campaignId: number, f: ParticipantFilter = {}): Promise<Page<ParticipantListItem>> {
@@ -64,7 +65,7 @@ export async function listParticipants(q: Queryable, workspaceId: string, campai
     ...page,
     items: page.items.map((p) => ({
       ...p,
-      rewards: rewards.filter((rw) => rw.participantId === p.id).map(({ id, tierNo, status }) => ({ id, tierNo, status })),
+      rewards: rewards.filter((rw) => rw.participantId === p.id).map(({ id, tierNo, status, reward, claimForm }) => ({ id, tierNo, status, reward, claimForm })),
     })),
   };
 }

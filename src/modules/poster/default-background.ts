@@ -3,15 +3,11 @@
 // where the default template puts the avatar, nickname and QR code. Drawn once per offer and kept.
 import { createHash } from 'node:crypto';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { PosterOffer } from '../../domain/poster/offer.ts';
 import { DEFAULT_FRAME_HEIGHT, FRAME_WIDTH } from '../../domain/poster/template.ts';
 import { posterFont, registerPosterFonts } from './fonts.ts';
 
-export interface PosterOffer {
-  /** The first tier's reward name. */
-  reward: string;
-  /** Helps it takes. */
-  target: number;
-}
+export type { PosterOffer };
 
 export interface DefaultBackground {
   /** A UUID derived from the offer, so the render threads' decoded-background cache can key on it. */

@@ -1,6 +1,7 @@
 // A participant's poster: the campaign's own template when it has one, else the default layout
-// (avatar and nickname bottom-left, the help-link QR bottom-right) on a background showing the
-// campaign's offer (default-background.ts). The cache version is derived from what is drawn
+// (avatar and nickname bottom-left, the help-link QR bottom-right). Without an uploaded background
+// (no template, or a template whose elements were moved but no image uploaded) the poster shows the
+// campaign's offer on the default background (default-background.ts), as the editor shows it. The cache version is derived from what is drawn
 // (template version or offer, nickname, avatar, help link), so a new layout, a new avatar or a
 // moved public URL renders a new poster instead of serving a stale one.
 import { createHash } from 'node:crypto';
@@ -36,7 +37,7 @@ export function participantPosterSize(template: PosterTemplate | null): { width:
 
 /** A positive 31-bit number that changes whenever what the poster shows changes. */
 export function participantPosterVersion(s: PosterSubject): number {
-  const drawn = s.template ? ['template', s.template.version] : ['default', s.offer];
+  const drawn = s.template ? ['template', s.template.version, s.template.background ? null : s.offer] : ['default', s.offer];
   const h = createHash('sha256').update(JSON.stringify([...drawn, s.nickname, s.avatar, s.helpUrl])).digest();
   return (h.readUInt32BE(0) % 2_147_483_646) + 1;
 }
@@ -47,9 +48,10 @@ export function getParticipantPoster(cache: PosterCache, s: PosterSubject, loadB
   return getOrRenderPoster(cache, key, async () => {
     if (s.template) {
       const ref = s.template.background;
+      const drawn = ref ? { template: s.template, background: { id: ref.imageId, bytes: await loadBackground(ref.imageId) } } : onOfferBackground(s.template, s.offer);
       return {
-        template: { ...s.template, version },
-        background: ref ? { id: ref.imageId, bytes: await loadBackground(ref.imageId) } : null,
+        template: { ...drawn.template, version },
+        background: drawn.background,
         avatar: await fetchAvatar(s.avatar),
         nickname: s.nickname,
         helpUrl: s.helpUrl,
@@ -64,6 +66,15 @@ export function getParticipantPoster(cache: PosterCache, s: PosterSubject, loadB
       helpUrl: s.helpUrl,
     };
   });
+}
+
+/**
+ * A template without an uploaded image, drawn on the offer's default background. Its frame is
+ * 750×1334 (frameHeightOf(null)), the default background's size, so every element stays in place.
+ */
+export function onOfferBackground(template: PosterTemplate, offer: PosterOffer): { template: PosterTemplate; background: { id: string; bytes: Uint8Array } } {
+  const bg = defaultPosterBackground(offer);
+  return { template: { ...template, background: { imageId: bg.id, width: bg.width, height: bg.height } }, background: { id: bg.id, bytes: bg.bytes } };
 }
 
 /** The avatar's bytes, or null (the renderer draws a placeholder) when it cannot be had quickly. */

@@ -42,6 +42,7 @@ export function registerActions(fastify: FastifyInstance, deps: SandboxDeps): vo
   action('scan', scanSchema, async (input) => {
     const person = requirePerson(deps, input.person_id);
     const target = await resolveScanTarget(deps, input);
+    if (target.kind === 'web_page') return { kind: target.kind, outcome: 'opened', url: target.url };
     if (target.kind === 'oa_qrcode') {
       const oa = requireOa(deps, target.appid);
       const qr = oa.qrCodes[target.ticket];

@@ -1,5 +1,6 @@
 // What a simulated phone camera sees: a QR's URL (pasted, or decoded from an uploaded photo or an
-// image URL the sandbox fetches), resolved to the contact way, join way or OA code it stands for.
+// image URL the sandbox fetches), resolved to the contact way, join way or OA code it stands for,
+// or, for any other web address (a poster's help link), the page WeChat would open.
 import type { SandboxDeps } from '../deps.ts';
 import { decodeQr } from '../img/qr.ts';
 import type { QrTarget } from '../store/model.ts';
@@ -7,6 +8,9 @@ import { ApiError, requireCorp, requireOa } from './http.ts';
 
 const QR_PATH = /\/(?:img\/qr\/([A-Za-z0-9]+)\.png|q\/([A-Za-z0-9]+))(?:[?#].*)?$/;
 const MAX_IMAGE = 10 * 1024 * 1024;
+
+/** What a scan leads to: one of the sandbox's codes, or a web page to open in WeChat's browser. */
+export type ScanTarget = QrTarget | { kind: 'web_page'; url: string };
 
 export interface ScanInput {
   qr_url?: string | undefined;
@@ -38,7 +42,7 @@ async function decoded(bytes: Buffer, field: string): Promise<string> {
   return url;
 }
 
-function fromUrl(deps: SandboxDeps, url: string): QrTarget {
+function fromUrl(deps: SandboxDeps, url: string): ScanTarget {
   const { data } = deps.store;
   const m = QR_PATH.exec(url);
   const byKey = m ? data.qrCodes[(m[1] ?? m[2]) as string] : undefined;
@@ -48,10 +52,11 @@ function fromUrl(deps: SandboxDeps, url: string): QrTarget {
   const ticket = show ? new URLSearchParams(show[1]).get('ticket') : null;
   const oa = ticket ? Object.values(data.oas).find((o) => o.qrCodes[ticket]) : undefined;
   if (oa && ticket) return { kind: 'oa_qrcode', appid: oa.appid, ticket };
+  if (!m && !show && /^https?:\/\/[^\s]+$/i.test(url)) return { kind: 'web_page', url };
   throw new ApiError(404, 'not_found', `this QR code is not (or no longer) valid: ${url}`);
 }
 
-export async function resolveScanTarget(deps: SandboxDeps, input: ScanInput): Promise<QrTarget> {
+export async function resolveScanTarget(deps: SandboxDeps, input: ScanInput): Promise<ScanTarget> {
   if (input.qr_image) return fromUrl(deps, await decoded(Buffer.from(input.qr_image.replace(/^data:[^,]*,/, ''), 'base64'), 'qr_image'));
   if (input.qr_image_url) return fromUrl(deps, await decoded(await fetchImage(input.qr_image_url), 'qr_image_url'));
   if (input.qr_url) return fromUrl(deps, input.qr_url);

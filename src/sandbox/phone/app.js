@@ -7,6 +7,7 @@ import { discoverScreen } from './screens-discover.js';
 import { meScreen, whoScreen } from './screens-me.js';
 import { choose, onRender, refresh, state } from './state.js';
 import { setPersonCookie, toast } from './ui.js';
+import { settleWebStorage } from './web-storage.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -68,5 +69,6 @@ if (params.get('as')) choose(params.get('as'), location.hash.length > 2 && locat
 else if (state.personId) setPersonCookie(state.personId);
 if (state.scanUrl && state.personId) location.hash = '#/discover';
 window.addEventListener('hashchange', () => render().catch((e) => toast(e.message)));
+window.addEventListener('pagehide', () => settleWebStorage(state.personId));
 render().catch((e) => toast(e.message));
 setInterval(() => poll().catch(() => {}), 2000);

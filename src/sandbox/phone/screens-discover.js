@@ -1,18 +1,27 @@
 // 发现: scanning (a pasted link, a photo, an image URL, or a code listed from the sandbox) and opening
 // H5 pages as the person.
 import { act, state } from './state.js';
-import { api, el, openBrowser, readFile, row, setPersonCookie } from './ui.js';
+import { api, closeBrowser, el, onRecogniseQr, openBrowser, readFile, row, setPersonCookie } from './ui.js';
 
 export async function scan(body) {
   state.scanUrl = '';
   const r = await act('scan', body);
   if (!r) return;
+  // A QR holding a web address (a poster's help link) opens in WeChat's browser, as the person.
+  if (r.kind === 'web_page') {
+    setPersonCookie(state.personId);
+    return openBrowser(r.url);
+  }
   const positive = ['added', 'half_added', 'requested', 'already_friend', 'pending', 'joined', 'already_member', 'subscribed', 'scanned', 'already_following'];
   if (!positive.includes(r.outcome)) return;
+  // Recognised from a page (long-press): WeChat leaves the page for the chat it leads to.
+  closeBrowser();
   if (r.kind === 'contact_way') location.hash = `#/chat/staff:${r.corpid}:${r.userid}`;
   else if (r.kind === 'join_way') location.hash = `#/chat/group:${r.corpid}:${r.chat_id}`;
   else location.hash = `#/chat/oa:${r.appid}`;
 }
+
+onRecogniseQr((src) => scan({ qr_image_url: src }));
 
 const wayLabel = (w) => [w.remark, w.state && `state ${w.state}`].filter(Boolean).join(' · ') || '无备注';
 
@@ -28,7 +37,7 @@ export async function discoverScreen() {
   return [
     el('div', { class: 'group-title' }, '扫一扫'),
     el('div', { class: 'form' }, url, el('button', { type: 'button', class: 'btn', 'data-test': 'scan-go', onclick: () => url.value.trim() && scan({ qr_url: url.value.trim() }) }, '扫描')),
-    el('div', { class: 'form' }, imageUrl, el('button', { type: 'button', class: 'btn light', onclick: () => imageUrl.value.trim() && scan({ qr_image_url: imageUrl.value.trim() }) }, '识别')),
+    el('div', { class: 'form' }, imageUrl, el('button', { type: 'button', class: 'btn light', 'data-test': 'scan-image-go', onclick: () => imageUrl.value.trim() && scan({ qr_image_url: imageUrl.value.trim() }) }, '识别')),
     el('div', { class: 'form' }, el('label', { class: 'btn light file' }, '从相册选择二维码图片', file)),
     el('div', { class: 'group-title' }, '在微信内打开网页（带上当前身份）'),
     el('div', { class: 'form' }, h5, el('button', { type: 'button', class: 'btn', 'data-test': 'h5-open', onclick: () => h5.value.trim() && (setPersonCookie(state.personId), openBrowser(h5.value.trim())) }, '打开')),

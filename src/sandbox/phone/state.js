@@ -1,8 +1,8 @@
 // The phone's state: who is holding it, what the sandbox last said about them, and running a
 // sandbox action as them (with a toast saying what happened, then a fresh render).
-import { ApiError, api, setPersonCookie, toast } from './ui.js';
+import { ApiError, PERSON_KEY as STORE_KEY, api, closeBrowser, setPersonCookie, toast } from './ui.js';
+import { switchWebStorage } from './web-storage.js';
 
-const STORE_KEY = 'fission-sandbox-phone-person';
 export const state = { personId: localStorage.getItem(STORE_KEY), view: null, codes: null, scanUrl: '' };
 
 export const OUTCOMES = {
@@ -19,7 +19,8 @@ export async function act(name, body, { quiet, say, asPerson = true } = {}) {
   try {
     const r = await api('POST', `/actions/${name}`, asPerson ? { person_id: state.personId, ...body } : body);
     const n = r.deliveries?.length ?? 0;
-    if (!quiet) toast(`${say ?? OUTCOMES[r.outcome] ?? r.outcome}${n ? `\n已推送回调 ${n} 条` : ''}`);
+    // Opening a scanned web page needs no toast: the page itself shows.
+    if (!quiet && r.outcome !== 'opened') toast(`${say ?? OUTCOMES[r.outcome] ?? r.outcome}${n ? `\n已推送回调 ${n} 条` : ''}`);
     await refresh();
     await rerender();
     return r;
@@ -41,6 +42,10 @@ export async function refresh() {
 }
 
 export function choose(personId, next = state.scanUrl ? '#/discover' : '#/chats') {
+  if (state.personId !== personId) {
+    closeBrowser();
+    switchWebStorage(state.personId, personId);
+  }
   state.personId = personId;
   state.view = null;
   localStorage.setItem(STORE_KEY, personId);

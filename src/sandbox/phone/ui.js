@@ -1,7 +1,11 @@
 // Small helpers of the phone page: DOM building (strings always become text nodes, never markup),
 // the sandbox API, toasts, the action sheet and the in-phone browser.
 
+import { settleWebStorage, watchWebStorage } from './web-storage.js';
+
 export const base = document.body.dataset.base || '';
+/** Where the phone remembers who holds it. */
+export const PERSON_KEY = 'fission-sandbox-phone-person';
 const personCookie = document.body.dataset.cookie || 'fission_sandbox_person';
 
 /** el('div', { class: 'x', onclick: fn }, child, 'text', …): strings are appended as text. */
@@ -70,11 +74,39 @@ export function openBrowser(url) {
   const frame = el('iframe', { id: 'browser-frame', title: '网页', src: url });
   box.querySelector('iframe')?.remove();
   box.append(frame);
-  document.getElementById('browser-close').onclick = () => {
-    box.hidden = true;
-    frame.remove();
-  };
+  frame.addEventListener('load', () => offerQrRecognition(frame));
+  watchWebStorage();
+  document.getElementById('browser-close').onclick = closeBrowser;
   box.hidden = false;
+}
+
+export function closeBrowser() {
+  settleWebStorage(localStorage.getItem(PERSON_KEY));
+  const box = document.getElementById('browser');
+  box.hidden = true;
+  box.querySelector('iframe')?.remove();
+}
+
+/** Set by the scanner: what 识别图中二维码 does with an image's address. */
+let recognise = () => {};
+export const onRecogniseQr = (fn) => (recognise = fn);
+
+// WeChat's long-press on an image in a page offers 识别图中二维码 (how a friend adds the staff shown
+// on a help page). The phone can only reach into pages of its own origin; others keep the
+// Discover screen's "image address" field.
+function offerQrRecognition(frame) {
+  let doc;
+  try {
+    doc = frame.contentDocument;
+  } catch {
+    return;
+  }
+  doc?.addEventListener('contextmenu', (e) => {
+    const img = e.target instanceof frame.contentWindow.HTMLImageElement ? e.target : null;
+    if (!img?.currentSrc) return;
+    e.preventDefault();
+    sheet([['识别图中二维码', () => recognise(img.currentSrc)]]);
+  });
 }
 
 const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });

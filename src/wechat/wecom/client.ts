@@ -24,6 +24,7 @@ export class WeComClient {
   readonly corpId: string;
   private readonly api: JsonApi;
   private readonly token: TokenSource;
+  private readonly fetchToken: () => Promise<{ accessToken: string; expiresIn: number }>;
 
   constructor(opts: WeComClientOptions) {
     const baseUrl = opts.baseUrl ?? REAL_HOSTS.wecom;
@@ -34,18 +35,24 @@ export class WeComClient {
     });
     const cache = new TokenCache(opts.db);
     const key = tokenCacheKey(baseUrl, opts.corpId, opts.secret);
-    const fetchToken = async () => {
+    this.fetchToken = async () => {
       const r = await this.api.call<{ access_token: string; expires_in: number }>({
         api: 'gettoken', method: 'GET', path: '/cgi-bin/gettoken', query: { corpid: opts.corpId, corpsecret: opts.secret },
       });
       return { accessToken: r.access_token, expiresIn: r.expires_in };
     };
-    this.token = { get: (stale) => cache.get(key, fetchToken, stale) };
+    this.token = { get: (stale) => cache.get(key, this.fetchToken, stale) };
   }
 
   /** A valid access token (from the shared cache). */
   accessToken(): Promise<string> {
     return this.token.get();
+  }
+
+  /** Calls gettoken now, past the cache, to check the corpid and secret (WeCom answers the same
+   *  token while it is valid, so this disturbs nothing). Throws WeChatApiError with WeCom's errcode. */
+  async checkSecret(): Promise<void> {
+    await this.fetchToken();
   }
 
   private post<T>(api: string, path: string, json: unknown): Promise<T> {

@@ -18,7 +18,7 @@ const ListQuery = PageQuery.extend({
   sort: z.enum(PARTICIPANT_SORTS).default('recent').describe('recent: newest first; helps: most valid helps first'),
 });
 
-const ListItem = ParticipantSummaryView.extend({ rewards: z.array(z.object({ id: z.number().int(), tierNo: z.number().int(), status: z.enum(REWARD_STATUSES) })) });
+const ListItem = ParticipantSummaryView.extend({ rewards: z.array(RewardView.pick({ id: true, tierNo: true, status: true, reward: true, claimForm: true })) });
 
 const Detail = ParticipantSummaryView.extend({
   inviterChain: z.array(z.object({ id: z.number().int(), nickname: z.string(), avatar: z.string().nullable(), level: z.number().int() })).describe('nearest inviter first'),

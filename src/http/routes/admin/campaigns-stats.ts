@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import { FUNNEL_BUCKETS } from '../../../domain/task-fission/funnel.ts';
 import { INVALID_HELP_REASONS } from '../../../domain/task-fission/help-validation.ts';
 import { getCampaignStats } from '../../../modules/campaign/get-campaign-stats.ts';
+import { getCampaignHourlyStats } from '../../../modules/campaign/get-campaign-hourly-stats.ts';
 import { requireRole } from '../../auth.ts';
 import { CampaignParams } from './campaigns-schemas.ts';
 
@@ -32,6 +33,19 @@ export function adminCampaignStatsRoutes(db: Db): FastifyPluginAsyncZod {
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'viewer');
       return getCampaignStats(db, m.workspaceId, req.params.campaignId);
+    });
+
+    app.get('/api/admin/workspaces/:workspace/campaigns/:campaignId/stats/hourly', {
+      schema: {
+        tags: ['admin: campaigns'],
+        summary: 'Trend by hour: the 24 hours of one Asia/Shanghai day (zeros included); the hours of a day add up to its `daily` row',
+        params: CampaignParams,
+        querystring: z.object({ day: z.string().optional().describe('YYYY-MM-DD, Asia/Shanghai; default today') }),
+        response: { 200: z.object({ day: z.string(), hours: z.array(z.object({ hour: z.string().describe('YYYY-MM-DDTHH, Asia/Shanghai'), participants: int, completed: int, newFriends: int, lostFriends: int, validHelps: int })) }) },
+      },
+    }, async (req) => {
+      const m = await requireRole(db, req, req.params.workspace, 'viewer');
+      return getCampaignHourlyStats(db, m.workspaceId, req.params.campaignId, req.query.day);
     });
   };
 }

@@ -15,6 +15,7 @@ import { copyCampaign } from '../../../modules/campaign/copy-campaign.ts';
 import { getCampaign } from '../../../modules/campaign/get-campaign.ts';
 import { listCampaigns } from '../../../modules/campaign/list-campaigns.ts';
 import { afterCampaignChange } from '../../../modules/fission/after-campaign-change.ts';
+import { enqueueCleanupOfDeleted } from '../../../modules/fission/enqueue-cleanup.ts';
 import { onCampaignPublished } from '../../../modules/fission/on-campaign-published.ts';
 import { requireRole } from '../../auth.ts';
 import { CampaignListItem, CampaignParams, CampaignView, inBody, WorkspaceParams } from './campaigns-schemas.ts';
@@ -99,7 +100,10 @@ export function adminCampaignRoutes(db: Db, jobs: JobQueue): FastifyPluginAsyncZ
       schema: { tags, summary: 'Delete a draft or ended campaign (owner)', params: CampaignParams, response: { 204: z.null() } },
     }, async (req, reply) => {
       const m = await requireRole(db, req, req.params.workspace, 'owner');
-      await db.transaction((tx) => deleteCampaign(tx, { workspaceId: m.workspaceId, campaignId: req.params.campaignId }));
+      await db.transaction(async (tx) => {
+        await deleteCampaign(tx, { workspaceId: m.workspaceId, campaignId: req.params.campaignId });
+        await enqueueCleanupOfDeleted(tx, jobs, m.workspaceId, req.params.campaignId);
+      });
       return reply.status(204).send(null);
     });
   };

@@ -1,23 +1,25 @@
 // Poster editing for operators:
 //   POST …/poster-backgrounds        upload a background (multipart, field `file`, ≤ 2 MB; operator)
 //   GET  …/poster-backgrounds/:id    the stored image (viewer)
-//   POST …/poster-preview            { template } → the poster with a sample avatar and nickname (viewer)
+//   POST …/poster-preview            { template, offer? } → the poster with a sample avatar and nickname (viewer)
+//   GET  …/poster-default-background?reward&target   the background of a poster without an uploaded one (viewer)
 //   GET/PUT …/campaigns/:id/poster   a campaign's template, as the console's wizard reads and saves it
 import { z } from 'zod';
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import { AppError, validationError } from '../../../errors.ts';
+import { posterOfferSchema } from '../../../domain/poster/offer.ts';
 import { posterTemplateSchema } from '../../../domain/poster/template.ts';
+import { defaultPosterBackground } from '../../../modules/poster/default-background.ts';
 import { saveBackground } from '../../../modules/poster/save-background.ts';
 import { getBackground } from '../../../modules/poster/get-background.ts';
-import { MAX_BACKGROUND_BYTES } from '../../../modules/poster/validate-background.ts';
 import { renderPosterPreview } from '../../../modules/poster/render-poster-preview.ts';
 import { getCampaign } from '../../../modules/campaign/get-campaign.ts';
 import { updateCampaign } from '../../../modules/campaign/update-campaign.ts';
 import type { LazyPosterRenderer } from '../../lazy-poster-renderer.ts';
 import { requireRole } from '../../auth.ts';
 import { CampaignParams, WorkspaceParams } from './campaigns-schemas.ts';
+import { acceptImageUploads, readImageUpload } from './image-upload.ts';
 
 const tags = ['admin: posters'];
 const base = '/api/admin/workspaces/:workspace';
@@ -27,13 +29,11 @@ const UploadedBackground = z.object({
   mime: z.string(), byteSize: z.number().int(), url: z.string().describe('Where the image can be read back'),
 });
 const TemplateBody = z.object({ template: posterTemplateSchema });
-
-const backgroundError = (code: AppError['code'], message: string) => new AppError(code, message, { fields: [{ path: 'background', message }] });
+const PreviewBody = TemplateBody.extend({ offer: posterOfferSchema.optional().describe('The first tier\'s reward and target: drawn on the default background when the template has no uploaded one') });
 
 export function adminPosterRoutes(db: Db, renderer: LazyPosterRenderer): FastifyPluginAsyncZod {
   return async (app) => {
-    // One more byte than allowed is read, so an oversized file is told apart from one exactly at the limit.
-    await app.register(multipart, { limits: { fileSize: MAX_BACKGROUND_BYTES + 1, files: 1, fields: 0, parts: 1 } });
+    await acceptImageUploads(app);
 
     app.post(`${base}/poster-backgrounds`, {
       schema: {
@@ -42,12 +42,7 @@ export function adminPosterRoutes(db: Db, renderer: LazyPosterRenderer): Fastify
       },
     }, async (req, reply) => {
       const m = await requireRole(db, req, req.params.workspace, 'operator');
-      if (!req.isMultipart()) throw backgroundError('unsupported_media_type', 'send the image as multipart/form-data in the field `file`');
-      const part = await req.file({ throwFileSizeLimit: false });
-      if (!part || part.fieldname !== 'file') throw validationError([{ path: 'file', message: 'the image goes in the multipart field `file`' }]);
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) throw backgroundError('payload_too_large', 'the image is over 2 MB; at most 2 MB is accepted');
-      const info = await saveBackground(db, m.workspaceId, bytes);
+      const info = await saveBackground(db, m.workspaceId, await readImageUpload(req, 'background'));
       const url = `/api/admin/workspaces/${encodeURIComponent(req.params.workspace)}/poster-backgrounds/${info.id}`;
       return reply.status(201).send({ id: info.id, width: info.width, height: info.height, mime: info.mime, byteSize: info.byteSize, url });
     });
@@ -65,12 +60,12 @@ export function adminPosterRoutes(db: Db, renderer: LazyPosterRenderer): Fastify
 
     app.post(`${base}/poster-preview`, {
       schema: {
-        tags, params: WorkspaceParams, body: TemplateBody, produces: ['image/jpeg'],
+        tags, params: WorkspaceParams, body: PreviewBody, produces: ['image/jpeg'],
         summary: 'Preview a poster template (viewer): a JPEG with a sample avatar, nickname and QR code; 400 naming the bad field',
       },
     }, async (req, reply) => {
       const m = await requireRole(db, req, req.params.workspace, 'viewer');
-      const { template } = req.body;
+      const { template, offer } = req.body;
       let background: { id: string; bytes: Uint8Array } | null = null;
       if (template.background) {
         const id = template.background.imageId;
@@ -82,8 +77,19 @@ export function adminPosterRoutes(db: Db, renderer: LazyPosterRenderer): Fastify
         });
         background = { id, bytes: bg.bytes };
       }
-      const jpeg = await renderPosterPreview(renderer.get(), { template, background });
+      const jpeg = await renderPosterPreview(renderer.get(), { template, background, ...(offer ? { offer } : {}) });
       return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
+    });
+
+    app.get(`${base}/poster-default-background`, {
+      schema: {
+        tags, params: WorkspaceParams, querystring: posterOfferSchema, produces: ['image/jpeg'],
+        summary: 'The background of posters without an uploaded one (viewer): the offer on a warm gradient, 750×1334 JPEG',
+      },
+    }, async (req, reply) => {
+      await requireRole(db, req, req.params.workspace, 'viewer');
+      const bg = defaultPosterBackground(req.query);
+      return reply.type('image/jpeg').header('cache-control', 'private, max-age=86400').send(bg.bytes);
     });
 
     app.get(`${base}/campaigns/:campaignId/poster`, {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../../db/client.ts';
 import type { Config } from '../../../config.ts';
 import { createWorkspace } from '../../../modules/workspace/create-workspace.ts';
+import { CONNECTION_CHECKS, testWeChatConnection } from '../../../modules/workspace/test-wechat-connection.ts';
 import { getWorkspace, maskWorkspace, type Workspace } from '../../../modules/workspace/workspace-row.ts';
 import { updateWorkspaceSettings } from '../../../modules/workspace/update-workspace-settings.ts';
 import { setMemberRole } from '../../../modules/workspace/memberships.ts';
@@ -27,6 +28,7 @@ const Settings = z.object({
   oaOriginalId: opt(z.string().regex(/^gh_[0-9a-z]{6,20}$/i, 'an original id (gh_…)')),
   oaCallbackToken: opt(z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'letters and digits, 3–32')),
   oaCallbackAesKey: opt(z.string().regex(/^[A-Za-z0-9]{43}$/, 'exactly 43 letters and digits')),
+  oaProgressTemplateId: opt(z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a template id from 模板消息 → 我的模板 (10–64 letters, digits, - or _)')),
   payMchId: opt(z.string().regex(/^\d{6,32}$/, 'a merchant id (digits)')),
   payApiKey: opt(z.string().regex(/^[A-Za-z0-9]{32}$/, 'the 32-character APIv2 key')),
 }).strict();
@@ -66,6 +68,26 @@ export function adminWorkspaceRoutes(db: Db, config: Config): FastifyPluginAsync
     }, async (req) => {
       const m = await requireRole(db, req, req.params.workspace, 'owner');
       return view(await updateWorkspaceSettings(db, m.workspaceId, req.body as never));
+    });
+
+    app.post('/api/admin/workspaces/:workspace/connection-test', {
+      schema: {
+        tags: ['admin: workspaces'],
+        summary: 'Test the saved WeChat credentials (operator): WeCom gettoken for the customer-contact and agent secrets, the OA access token; WeChat’s errcode per check',
+        params: WorkspaceParams,
+        response: { 200: z.object({
+          sandbox: z.boolean(),
+          checks: z.array(z.object({
+            check: z.enum(CONNECTION_CHECKS),
+            result: z.enum(['ok', 'failed', 'not_configured']),
+            errcode: z.number().int().nullable().describe('WeChat’s errcode; null when WeChat did not answer or the check was not run'),
+            errmsg: z.string().nullable(),
+          })),
+        }) },
+      },
+    }, async (req) => {
+      const m = await requireRole(db, req, req.params.workspace, 'operator');
+      return testWeChatConnection(db, config, await getWorkspace(db, { id: m.workspaceId }));
     });
 
     app.put('/api/admin/workspaces/:workspace/members', {

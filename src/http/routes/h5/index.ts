@@ -1,7 +1,9 @@
 // The participant H5 API (/api/h5): what the pages inside WeChat need. Identity comes only from the
 // signed token of the caller's link (Authorization: Bearer), never from ids in the URL or query:
 //   participant link  → my page, my prizes
-//   customer link     → a returning friend joins or helps (WeCom-only mode has no OAuth)
+//   OAuth session     → who the visitor is on a campaign (identity), and a returning friend joins
+//                       or helps (workspaces with an Official Account: ./oauth.ts signs them in)
+//   customer link     → a returning friend joins or helps (workspaces without an OA)
 // The help page itself is public: it names the inviter by a signed code, not by an id.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -15,6 +17,7 @@ import { claimMyReward } from '../../../modules/fission/claim-my-reward.ts';
 import { getHelpPage } from '../../../modules/fission/get-help-page.ts';
 import { getMyPage } from '../../../modules/fission/get-my-page.ts';
 import { helpAsReturningCustomer } from '../../../modules/fission/help-as-returning-customer.ts';
+import { identifyVisitor } from '../../../modules/fission/identify-visitor.ts';
 import { joinAsReturningCustomer } from '../../../modules/fission/join-as-returning-customer.ts';
 import { bearerToken } from './bearer.ts';
 
@@ -43,14 +46,21 @@ export function h5Routes(db: Db, config: Config, jobs: JobQueue): FastifyPluginA
     }, async (req) => getHelpPage(deps, req.params.campaignId, req.params.inviterCode));
 
     app.post('/api/h5/c/:campaignId/help/:inviterCode', {
-      schema: { tags, summary: 'A returning friend helps without scanning (customer or participant link token)', params: HelpParams },
+      schema: { tags, summary: 'A returning friend helps without scanning (OAuth session, customer or participant link token)', params: HelpParams },
     }, async (req) => {
       const { externalUserId } = await authenticateVisitor(db, bearerToken(req), req.params.campaignId);
       return helpAsReturningCustomer(deps, { ...req.params, externalUserId });
     });
 
+    app.post('/api/h5/c/:campaignId/identity', {
+      schema: {
+        tags, summary: 'Who the signed-in visitor is here: their own participation, what to make of a participant link they hold, whether one tap can join or help (OAuth session)',
+        params: CampaignParams, body: z.object({ participantToken: z.string().min(10).max(400).nullable().optional() }).strict(),
+      },
+    }, async (req) => identifyVisitor(db, { campaignId: req.params.campaignId, session: bearerToken(req), participantToken: req.body.participantToken }));
+
     app.post('/api/h5/c/:campaignId/join', {
-      schema: { tags, summary: 'A returning friend takes part without scanning (customer link token)', params: CampaignParams },
+      schema: { tags, summary: 'A returning friend takes part without scanning (OAuth session or customer link token)', params: CampaignParams },
     }, async (req) => {
       const { externalUserId } = await authenticateCustomer(db, bearerToken(req), req.params.campaignId);
       return joinAsReturningCustomer(deps, { campaignId: req.params.campaignId, externalUserId });

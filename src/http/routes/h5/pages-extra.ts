@@ -1,6 +1,7 @@
 // What the H5 pages need beyond the participant API in ./index.ts:
 //   GET /api/h5/c/:campaignId     the public activity page: campaign, the rules participants are
-//                                 told, and the activity code to scan while it runs
+//                                 told, the activity code to scan while it runs, and how the pages
+//                                 sign visitors in (`signIn`: 'oauth' through the OA, or 'link')
 //   GET /api/h5/me/ranking        the leaderboard and my place (participant link token)
 //   GET /api/h5/me/poster         my poster's URL and pixel size (participant link token)
 //   GET /api/h5/me/poster.jpg?k=  the poster image; `k` is a short-lived signed poster key, since
@@ -20,6 +21,8 @@ import { findParticipantById, type FlowParticipant } from '../../../modules/fiss
 import { helpUrl, linkSecret } from '../../../modules/fission/links.ts';
 import { publicCampaign } from '../../../modules/fission/public-campaign.ts';
 import { getLeaderboard } from '../../../modules/participant/get-leaderboard.ts';
+import { getWorkspace } from '../../../modules/workspace/workspace-row.ts';
+import { hasOfficialAccount } from '../../../modules/oa-users/oa-client.ts';
 import { getBackground } from '../../../modules/poster/get-background.ts';
 import { createPosterCache, type PosterCache } from '../../../modules/poster/poster-cache.ts';
 import { getParticipantPoster, participantPosterSize, participantPosterVersion, type PosterSubject } from '../../../modules/poster/participant-poster.ts';
@@ -68,7 +71,9 @@ export function h5PagesExtraRoutes(db: Db, config: Config, jobs: JobQueue, rende
         activityQr = way && way.qrUrl ? { url: way.qrUrl } : null;
       }
       const { helpsPerHelper, noMutualHelp, genderFilter, newCustomersOnly, churnPolicy } = c.config.rules;
-      return { campaign: publicCampaign(c), rules: { helpsPerHelper, noMutualHelp, genderFilter, newCustomersOnly, churnPolicy }, activityQr };
+      // How the pages learn who the visitor is: through the workspace's Official Account, or only from signed links.
+      const signIn = hasOfficialAccount(await getWorkspace(db, { id: workspaceId })) ? 'oauth' : 'link';
+      return { campaign: publicCampaign(c), rules: { helpsPerHelper, noMutualHelp, genderFilter, newCustomersOnly, churnPolicy }, activityQr, signIn };
     });
 
     app.get('/api/h5/me/ranking', {

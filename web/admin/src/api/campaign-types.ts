@@ -70,9 +70,8 @@ export type FunnelBucket = 'not_shared' | 'shared_not_completed' | 'completed';
 export type InvalidHelpReason = 'campaign_not_started' | 'stock_empty' | 'campaign_ended' | 'self_help' | 'already_helped' | 'mutual_help' | 'gender' | 'not_new_customer' | 'help_limit';
 
 export interface PeriodStats {
-  /** Asia/Shanghai day `YYYY-MM-DD`, or hour `YYYY-MM-DDTHH` when hourly. */
-  day?: string;
-  hour?: string;
+  /** Asia/Shanghai day `YYYY-MM-DD`. */
+  day: string;
   participants: number;
   completed: number;
   newFriends: number;
@@ -90,8 +89,19 @@ export interface CampaignStats {
   friends: { new: TodayAndTotal; lost: TodayAndTotal; retention: { total: number | null; today: number | null } };
   levels: Array<{ level: number | 'other'; participants: number }>;
   daily: PeriodStats[];
-  hourly?: PeriodStats[];
-  quota?: { live: number; quota: number };
+}
+
+/** GET …/stats/hourly: the 24 hours of one Shanghai day. */
+export interface HourlyStats extends Omit<PeriodStats, 'day'> {
+  /** `YYYY-MM-DDTHH`, Asia/Shanghai. */
+  hour: string;
+}
+
+/** GET …/contact-way-quota: WeCom's 500 000 "contact me" codes per corp. */
+export interface ContactWayQuota {
+  live: number;
+  quota: number;
+  left: number;
 }
 
 export type RewardStatus = 'reserved' | 'claimed' | 'issued';
@@ -138,7 +148,7 @@ export interface ParticipantSummary {
 }
 
 export interface ParticipantListItem extends ParticipantSummary {
-  rewards: Array<{ id: number; tierNo: number; status: RewardStatus; claimForm?: AddressForm | null }>;
+  rewards: Array<{ id: number; tierNo: number; status: RewardStatus; reward: Reward; claimForm: AddressForm | null }>;
 }
 
 export interface Page<T> {

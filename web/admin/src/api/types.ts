@@ -15,3 +15,12 @@ export interface WorkspaceView {
   settings: Record<string, unknown>;
   callbackUrls: { wecom: string; oa: string };
 }
+
+/** POST /workspaces/:ws/connection-test */
+export type ConnectionCheckName = 'wecomContact' | 'wecomAgent' | 'oa';
+export interface ConnectionCheck {
+  check: ConnectionCheckName;
+  result: 'ok' | 'failed' | 'not_configured';
+  errcode: number | null;
+  errmsg: string | null;
+}

@@ -11,6 +11,7 @@ import { SessionProvider } from './session.tsx';
 import { RequireSession, RootRedirect } from './guards.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { NotFoundState } from '../components/ErrorState.tsx';
+import { reducedMotion } from '../lib/motion.ts';
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage.tsx'));
 const AppLayout = lazy(() => import('./AppLayout.tsx'));
@@ -35,7 +36,7 @@ export function App() {
       button={{ autoInsertSpace: false }}
       theme={{
         algorithm: theme.defaultAlgorithm,
-        token: { colorPrimary: '#2f5bea', borderRadius: 6, colorBgLayout: '#f4f6fa' },
+        token: { colorPrimary: '#2f5bea', borderRadius: 6, colorBgLayout: '#f4f6fa', motion: !reducedMotion },
         components: { Layout: { siderBg: '#ffffff', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' }, Table: { cellPaddingBlockSM: 6 } },
       }}
     >

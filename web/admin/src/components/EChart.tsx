@@ -1,6 +1,7 @@
 // One ECharts instance bound to a div: follows the option, resizes with its box, disposes on unmount.
 import { useEffect, useRef } from 'react';
 import { echarts, PALETTE } from '../lib/echarts.ts';
+import { reducedMotion } from '../lib/motion.ts';
 import type { EChartsCoreOption } from 'echarts/core';
 
 export function EChart({ option, height = 280, testId, onEvent }: { option: EChartsCoreOption; height?: number; testId?: string; onEvent?: { click?: (params: unknown) => void } }) {
@@ -20,8 +21,19 @@ export function EChart({ option, height = 280, testId, onEvent }: { option: ECha
     };
   }, []);
 
+  // The dashboard re-polls every few seconds; drawing the same figures again would hide the
+  // tooltip an operator is reading. Options differ only in data (formatters are fixed), which
+  // JSON compares.
+  const drawn = useRef<string | null>(null);
   useEffect(() => {
-    chart.current?.setOption({ color: PALETTE, animationDuration: 300, ...option }, { notMerge: true });
+    const json = JSON.stringify(option);
+    if (json === drawn.current) return;
+    drawn.current = json;
+    const tooltip = (option as { tooltip?: object }).tooltip;
+    chart.current?.setOption(
+      { color: PALETTE, animation: !reducedMotion, animationDuration: 300, ...option, ...(tooltip && reducedMotion ? { tooltip: { ...tooltip, transitionDuration: 0 } } : {}) },
+      { notMerge: true },
+    );
   }, [option]);
 
   useEffect(() => {

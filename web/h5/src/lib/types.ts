@@ -48,11 +48,28 @@ export interface CampaignPage {
   rules: PublicRules;
   /** The activity code to scan; null when joining is not possible now. */
   activityQr: { url: string } | null;
+  /** How visitors are known: through the workspace's Official Account, or only from signed links. */
+  signIn: 'oauth' | 'link';
+}
+
+/** POST /api/h5/c/:id/identity: who the signed-in visitor is on this campaign. */
+export interface VisitorIdentity {
+  participant: { id: number; token: string; helpCode: string } | null;
+  /** What to make of the participant link this browser holds. */
+  link: 'mine' | 'not_yours' | 'unverified' | 'invalid' | null;
+  customer: { known: boolean; friendOfStaff: boolean };
 }
 
 export type RewardStatus = 'reserved' | 'claimed' | 'issued';
 export type ClaimMethod = 'address_form' | 'contact_service' | 'show_code' | 'auto_payout';
-export type ServiceContact = { type: 'staff'; userId: string } | { type: 'qr_image'; imageUrl: string };
+/** Which kind of customer-service contact a prize has; its QR comes from the service-qr API. */
+export type ServiceContact = { type: 'staff' | 'qr_image' };
+
+/** GET /api/h5/me/rewards/:tierNo/service-qr: the QR a winner adds to claim the prize. */
+export interface ServiceQr {
+  kind: 'staff' | 'qr_image';
+  url: string;
+}
 
 export interface MyReward {
   tierNo: number;

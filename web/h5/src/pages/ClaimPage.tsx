@@ -1,6 +1,7 @@
 // Claiming a prize won (seed 000 §2.2): a physical prize asks for the delivery address, checked as
-// the winner types with the server's own rules; a customer-service prize shows the QR to add; a
-// redeem code is shown with a copy button.
+// the winner types with the server's own rules; a customer-service prize shows the QR to add (the
+// staff member's code, made for the campaign's winners, or the operator's uploaded image), asked
+// for only here, by the winner; a redeem code is shown with a copy button.
 import { useState } from 'preact/hooks';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { Link } from '../components/Link.tsx';
@@ -9,7 +10,7 @@ import { MeError } from '../components/MeError.tsx';
 import { QrCard } from '../components/QrCard.tsx';
 import { AddressFormView } from '../components/AddressFormView.tsx';
 import { useLoad } from '../lib/load.ts';
-import { loadMe } from '../lib/loaders.ts';
+import { loadMe, loadServiceQr } from '../lib/loaders.ts';
 import { useTitle } from '../lib/title.ts';
 import { hrefOf } from '../lib/router.ts';
 import type { MyReward } from '../lib/types.ts';
@@ -73,7 +74,7 @@ function Claim({ cid, reward, onSaved }: { cid: number; reward: MyReward; onSave
           </div>
         ))}
 
-      {reward.claimMethod === 'contact_service' && <ServiceContactView reward={reward} />}
+      {reward.claimMethod === 'contact_service' && <ServiceContactView cid={cid} reward={reward} />}
 
       {reward.claimMethod === 'show_code' &&
         (reward.redeemCode ? (
@@ -93,12 +94,23 @@ function Claim({ cid, reward, onSaved }: { cid: number; reward: MyReward; onSave
   );
 }
 
-function ServiceContactView({ reward }: { reward: MyReward }) {
-  const c = reward.contact;
-  if (c?.type === 'qr_image') return <QrCard url={c.imageUrl} caption="长按识别二维码,添加客服领取奖品" testId="service-qr" />;
+function ServiceContactView({ cid, reward }: { cid: number; reward: MyReward }) {
+  const qr = useLoad((fresh) => loadServiceQr(cid, reward.tierNo, fresh), [cid, reward.tierNo]);
+  if (qr.state === 'loading') return <div class="qr-box" aria-busy="true" data-testid="service-qr-loading" />;
+  if (qr.state === 'error') {
+    return (
+      <div class="notice notice-warn" data-testid="service-qr-error">
+        <p>客服二维码暂时无法显示,请稍后再试。</p>
+        <button type="button" class="btn btn-outline btn-small" onClick={qr.reload}>
+          重新加载
+        </button>
+      </div>
+    );
+  }
   return (
-    <p class="notice" data-testid="service-staff">
-      请在企业微信里联系为你服务的客服,告诉 TA 你获得了「{reward.name}」,客服会为你发放奖品。
-    </p>
+    <>
+      <QrCard url={qr.data.url} caption="长按识别二维码,添加客服领取奖品" testId="service-qr" />
+      <p class="muted">添加后告诉客服你获得了「{reward.name}」,客服会为你发放奖品。</p>
+    </>
   );
 }

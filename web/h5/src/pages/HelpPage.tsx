@@ -1,8 +1,9 @@
 // A friend's help page ("帮TA助力", seed 000 好友助力流程): whose page it is and how far they are,
 // the staff QR to scan, and a clear answer for every case where a help cannot count — the domain's
 // closed set of reasons (campaign not started / ended, stock gone, self-help, already helped,
-// mutual help, gender, not a new customer, help limit). A visitor the page knows (their own link
-// or a customer link on this phone) can help with one tap and gets the server's verdict.
+// mutual help, gender, not a new customer, help limit). A visitor the page knows — signed in
+// through the OA as a friend of the staff, or holding their own link or a customer link — can help
+// with one tap and gets the server's verdict; anyone else is shown the staff QR to add.
 import { useState } from 'preact/hooks';
 import { Avatar } from '../components/Avatar.tsx';
 import { Countdown } from '../components/Countdown.tsx';
@@ -16,7 +17,8 @@ import { api, type ApiError } from '../lib/api.ts';
 import { HELP_REASON_TEXT } from '../lib/help-reasons.ts';
 import { forgetCustomerToken, forgetParticipantToken, myHelpCode, participantToken, setParticipantToken, visitorToken } from '../lib/identity.ts';
 import { invalidate, useLoad } from '../lib/load.ts';
-import { loadHelp } from '../lib/loaders.ts';
+import { loadHelp, visitorOf } from '../lib/loaders.ts';
+import { startSignIn } from '../lib/sign-in.ts';
 import { useTitle } from '../lib/title.ts';
 import { hrefOf, navigate } from '../lib/router.ts';
 import type { HelpPage as HelpData, HelpResult, InvalidHelpReason } from '../lib/types.ts';
@@ -77,10 +79,21 @@ function Help({ cid, code, data, reload }: { cid: number; code: string; data: He
   );
 }
 
+/**
+ * The token a tap helps with: the OA session of a visitor found among the staff's friends; nothing
+ * for one it found elsewhere (the QR is their way); else the links this phone holds.
+ */
+function helperToken(cid: number): string | null {
+  const v = visitorOf(cid);
+  if (v.mode === 'oauth' && v.identity.customer.friendOfStaff) return v.session;
+  if (v.mode === 'oauth' && v.identity.customer.known) return null;
+  return visitorToken(cid);
+}
+
 function OpenState({ cid, code, data, onResult }: { cid: number; code: string; data: HelpData; onResult: (s: State) => void }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [token, setToken] = useState(() => visitorToken(cid));
+  const [token, setToken] = useState(() => helperToken(cid));
 
   const help = async () => {
     setBusy(true);
@@ -91,6 +104,9 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
       onResult(r.verdict.valid ? { kind: 'helped', result: r } : { kind: 'refused', reason: r.verdict.reason });
     } catch (err) {
       const e = err as ApiError;
+      const v = visitorOf(cid);
+      // The sign-in ran out (the page was open for hours): sign in again, which reloads the page.
+      if (e.status === 401 && v.mode === 'oauth' && token === v.session && startSignIn(cid)) return;
       if (e.status === 401) {
         // The link we held is no longer good: forget it, the QR still works.
         if (participantToken(cid) === token) forgetParticipantToken(cid);
@@ -103,6 +119,9 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
     }
   };
 
+  // WeChat said who this is and the staff know them: the QR would only distract, unless the tap fails.
+  const v = visitorOf(cid);
+  const knownFriend = v.mode === 'oauth' && token === v.session;
   return (
     <section class="card card-cta" data-testid="help-state-open">
       {token && (
@@ -110,7 +129,7 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
           <button type="button" class="btn btn-primary btn-block btn-large" disabled={busy} onClick={help} data-testid="help-button">
             {busy ? '正在助力…' : '为 TA 助力'}
           </button>
-          <p class="muted center">已添加过我们企业微信的朋友,点一下即可助力</p>
+          <p class="muted center">{knownFriend ? '你已是我们企业微信的好友,点一下即可助力' : '已添加过我们企业微信的朋友,点一下即可助力'}</p>
         </>
       )}
       {notice && (
@@ -118,7 +137,7 @@ function OpenState({ cid, code, data, onResult }: { cid: number; code: string; d
           {notice}
         </p>
       )}
-      {data.staffQr ? (
+      {knownFriend && !notice ? null : data.staffQr ? (
         <>
           <QrCard url={data.staffQr.url} caption={token ? '还没添加?长按识别二维码添加企业微信' : '长按识别二维码,添加企业微信即为 TA 助力'} testId="staff-qr" />
           <ol class="steps">

@@ -1,6 +1,7 @@
 // The activity page (seed 000 "活动页面"): what you get, the clock, the prizes with stock left, the
-// rules, and one clear next step — scan the activity code (public), take part with one tap
-// (returning customer's link), or get my poster (my own link).
+// rules, and one clear next step — scan the activity code (public), take part with one tap (a
+// returning customer: signed in through the OA as a friend of the staff, or with a customer link),
+// or get my poster (my own page).
 import { useState } from 'preact/hooks';
 import { Hero } from '../components/Hero.tsx';
 import { Link } from '../components/Link.tsx';
@@ -14,7 +15,8 @@ import { TierList } from '../components/TierList.tsx';
 import { api, type ApiError } from '../lib/api.ts';
 import { customerToken, participantToken, setParticipantToken } from '../lib/identity.ts';
 import { invalidate, useLoad } from '../lib/load.ts';
-import { loadCampaign, loadMe } from '../lib/loaders.ts';
+import { loadCampaign, loadMe, visitorOf } from '../lib/loaders.ts';
+import { startSignIn } from '../lib/sign-in.ts';
 import { hrefOf, navigate } from '../lib/router.ts';
 import { headline, rulesText } from '../lib/rules.ts';
 import { useTitle } from '../lib/title.ts';
@@ -97,9 +99,16 @@ function MyNextStep({ cid, my }: { cid: number; my: MyPage }) {
   );
 }
 
+/** Who can take part with one tap: a visitor the OA sign-in found among the staff's friends, else a customer link's holder. */
+function oneTapToken(cid: number, mode: Mode): string | null {
+  const v = visitorOf(cid);
+  if (v.mode === 'oauth' && v.identity.customer.friendOfStaff) return v.session;
+  return mode === 'join' ? customerToken(cid) : null;
+}
+
 function JoinStep({ cid, mode, page }: { cid: number; mode: Mode; page: CampaignPage }) {
   const c = page.campaign;
-  const ct = mode === 'join' ? customerToken(cid) : null;
+  const ct = oneTapToken(cid, mode);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
 
@@ -120,6 +129,9 @@ function JoinStep({ cid, mode, page }: { cid: number; mode: Mode; page: Campaign
       invalidate(`me:${cid}`);
       navigate(hrefOf({ name: 'me', cid, tab: 'home' }), { replace: true });
     } catch (err) {
+      const v = visitorOf(cid);
+      // The sign-in ran out (the page was open for hours): sign in again, which reloads the page.
+      if ((err as ApiError).status === 401 && v.mode === 'oauth' && ct === v.session && startSignIn(cid)) return;
       setFailure(err as ApiError);
       setBusy(false);
     }
@@ -128,9 +140,12 @@ function JoinStep({ cid, mode, page }: { cid: number; mode: Mode; page: Campaign
   return (
     <section class="card card-cta" data-testid="cta-join">
       {ct && (!failure || failure.code === 'network') && (
-        <button type="button" class="btn btn-primary btn-block btn-large" disabled={busy} onClick={join} data-testid="join-button">
-          {busy ? '正在加入…' : '立即参与'}
-        </button>
+        <>
+          <button type="button" class="btn btn-primary btn-block btn-large" disabled={busy} onClick={join} data-testid="join-button">
+            {busy ? '正在加入…' : '立即参与'}
+          </button>
+          <p class="muted center">你已是我们企业微信的好友,点一下即可参与,无需再次添加</p>
+        </>
       )}
       {failure && <p class="notice notice-warn" data-testid="join-failed">{failure.code === 'network' ? '网络不太给力,请重试。' : '暂时无法一键参与,请长按识别下方二维码,添加企业微信参与活动。'}</p>}
       {page.activityQr && (!ct || (failure && failure.code !== 'network')) && (

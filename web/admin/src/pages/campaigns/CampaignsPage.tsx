@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useCampaignActions } from './use-campaign-actions.ts';
+import { ActivityCodeButton } from '../dashboard/ActivityCodeButton.tsx';
 
 type Filter = 'all' | CampaignStatus;
 
@@ -76,7 +77,7 @@ export default function CampaignsPage() {
               render: (_v, c) => (
                 <div className="cell-title">
                   <Link to={`${ws.base}/campaigns/${c.id}`}>{c.name}</Link>
-                  <Typography.Text type="secondary" className="cell-sub">#{c.id} · {t('campaigns.tiersCount', { n: c.config.tiers.length })}</Typography.Text>
+                  <Typography.Text type="secondary" className="cell-sub">#{c.id} · {t('campaigns.tiersCount', { count: c.config.tiers.length })}</Typography.Text>
                 </div>
               ),
             },
@@ -87,7 +88,11 @@ export default function CampaignsPage() {
               render: (_v, c) => (
                 <div className="cell-title">
                   <span>{formatTime(c.config.startAt)}</span>
-                  <Typography.Text type="secondary" className="cell-sub">{t('campaigns.until', { time: formatTime(c.config.endAt) })}</Typography.Text>
+                  <Typography.Text type="secondary" className="cell-sub">
+                    {c.endedAt && (c.endReason === 'ended_early' || c.endReason === 'sold_out')
+                      ? t(`campaigns.endedEarly.${c.endReason}`, { time: formatTime(c.endedAt) })
+                      : t('campaigns.until', { time: formatTime(c.config.endAt) })}
+                  </Typography.Text>
                 </div>
               ),
             },
@@ -103,7 +108,7 @@ export default function CampaignsPage() {
                 return (
                   <Tooltip title={c.tiers.map((x) => t('campaigns.stockTier', { n: x.tierNo, left: x.stockLeft, total: x.stockTotal })).join(' · ')}>
                     <div className="cell-stock">
-                      <span>{formatInt(c.stockLeft)} / {formatInt(total)}</span>
+                      <span>{t('dashboard.stockOf', { left: formatInt(c.stockLeft), total: formatInt(total) })}</span>
                       <Progress percent={total ? Math.round((c.stockLeft / total) * 100) : 0} showInfo={false} size="small" status={c.stockLeft === 0 ? 'exception' : 'normal'} />
                     </div>
                   </Tooltip>
@@ -111,7 +116,7 @@ export default function CampaignsPage() {
               },
             },
             {
-              title: t('common.actions'), width: 200,
+              title: t('common.actions'), width: 230,
               render: (_v, c) => {
                 const allowed = new Set(c.allowedActions);
                 const more = [
@@ -122,6 +127,7 @@ export default function CampaignsPage() {
                 return (
                   <Space size={0} className="row-actions">
                     <Button type="link" size="small" onClick={() => navigate(`${ws.base}/campaigns/${c.id}`)}>{t('campaigns.actions.data')}</Button>
+                    {c.status === 'running' || c.status === 'scheduled' ? <ActivityCodeButton campaignId={c.id} status={c.status} compact /> : null}
                     {canEdit && allowed.has('edit') ? <Button type="link" size="small" onClick={() => navigate(`${ws.base}/campaigns/${c.id}/edit`)}>{t('campaigns.actions.edit')}</Button> : null}
                     {canEdit && allowed.has('publish') ? <Button type="link" size="small" onClick={() => act('publish', c)}>{t('campaigns.actions.publish')}</Button> : null}
                     {more.length ? (

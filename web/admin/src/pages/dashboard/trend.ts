@@ -2,7 +2,7 @@
 // weeks (Monday first) and months are sums of days. Days without activity are filled with zeros
 // so the line does not skip them.
 import dayjs from 'dayjs';
-import type { PeriodStats } from '../../api/campaign-types.ts';
+import type { HourlyStats, PeriodStats } from '../../api/campaign-types.ts';
 
 export type Granularity = 'hour' | 'day' | 'week' | 'month';
 export const METRICS = ['participants', 'completed', 'newFriends', 'lostFriends'] as const;
@@ -24,7 +24,7 @@ function keyOf(day: string, g: Granularity): string {
 
 /** Daily rows → points from `from` to `to` (YYYY-MM-DD, inclusive), grouped by `g`. */
 export function trendPoints(daily: readonly PeriodStats[], g: Exclude<Granularity, 'hour'>, from: string, to: string): TrendPoint[] {
-  const byDay = new Map(daily.filter((d) => d.day).map((d) => [d.day!, d]));
+  const byDay = new Map(daily.map((d) => [d.day, d]));
   const points = new Map<string, Record<Metric, number>>();
   const last = dayjs(to);
   // Guard against a range far larger than any campaign (bad dates): at most ~3 years of days.
@@ -39,7 +39,16 @@ export function trendPoints(daily: readonly PeriodStats[], g: Exclude<Granularit
   return [...points].map(([label, values]) => ({ label, values }));
 }
 
-/** Hourly rows as points (the API's `hour` is `YYYY-MM-DDTHH` in Shanghai time). */
-export function hourlyPoints(hourly: readonly PeriodStats[]): TrendPoint[] {
-  return hourly.map((h) => ({ label: (h.hour ?? '').replace('T', ' ') + ':00', values: { participants: h.participants, completed: h.completed, newFriends: h.newFriends, lostFriends: h.lostFriends } }));
+/** The 24 hours of one day as points, labelled by their `YYYY-MM-DDTHH` (Shanghai time). */
+export function hourlyPoints(hours: readonly HourlyStats[]): TrendPoint[] {
+  return hours.map((h) => ({ label: h.hour, values: { participants: h.participants, completed: h.completed, newFriends: h.newFriends, lostFriends: h.lostFriends } }));
+}
+
+/** A point's label as operators read it: 14:00, 06-01, the week of 05-26, 2025年6月 / Jun 2025. */
+export function periodLabel(label: string, g: Granularity, t: (key: 'dashboard.weekOf' | 'dashboard.monthLabel', o: Record<string, string>) => string): string {
+  if (g === 'hour') return `${label.slice(11, 13)}:00`;
+  if (g === 'day') return label.slice(5);
+  if (g === 'week') return t('dashboard.weekOf', { day: label.slice(5) });
+  const [y, m] = label.split('-');
+  return t('dashboard.monthLabel', { year: y!, month: String(Number(m)) });
 }

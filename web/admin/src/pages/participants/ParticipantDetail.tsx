@@ -14,6 +14,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ClaimForm, GenderText, Person, RewardTag } from './labels.tsx';
 import { RelationTree } from './RelationTree.tsx';
+import { useStaffNames } from './use-staff-names.ts';
 
 const HELP_COLORS: Record<HelpItem['status'], string> = { valid: 'green', revoked: 'default', invalid: 'red' };
 
@@ -22,6 +23,7 @@ export default function ParticipantDetail() {
   const { id = '', pid = '' } = useParams();
   const ws = useWorkspace();
   const res = useApi<Detail>(paths.participant(ws.apiBase, id, pid));
+  const staffName = useStaffNames();
   if (res.error && !res.data) return <ErrorState error={res.error} onRetry={res.reload} />;
   if (!res.data) return <PageLoading />;
   const p = res.data;
@@ -38,11 +40,22 @@ export default function ParticipantDetail() {
               { key: 'friend', label: t('participants.columns.friendStatus'), children: t(`participants.friendStatus.${p.friendStatus}`) },
               { key: 'new', label: t('participants.newCustomer'), children: p.isNewCustomer ? t('common.yes') : t('common.no') },
               { key: 'level', label: t('participants.columns.level'), children: t('dashboard.levelN', { n: p.level }) },
+              {
+                key: 'chain', label: t('participants.inviterChain'),
+                children: p.inviterChain.length ? (
+                  <span className="inviter-chain" data-testid="inviter-chain">
+                    {[...p.inviterChain].reverse().map((x) => (
+                      <span key={x.id}><Link to={`${listBase}/${x.id}`} className="nickname">{x.nickname || t('participants.noNickname')}</Link><span className="chain-arrow">→</span></span>
+                    ))}
+                    <span className="nickname">{p.nickname || t('participants.noNickname')}</span>
+                  </span>
+                ) : t('participants.noInviter'),
+              },
               { key: 'helps', label: t('dashboard.helps'), children: t('participants.helpsSummary', { valid: p.helps.valid, revoked: p.helps.revoked, invalid: p.helps.invalid }) },
               { key: 'invitees', label: t('participants.invitees'), children: p.invitees },
-              { key: 'staff', label: t('participants.staff'), children: p.staffUserId ?? t('common.none') },
+              { key: 'staff', label: t('participants.staff'), children: staffName(p.staffUserId) ?? t('common.none') },
               { key: 'joined', label: t('participants.columns.joinedAt'), children: formatTime(p.joinedAt) },
-              { key: 'ext', label: 'external_userid', children: <Typography.Text copyable className="mono-small">{p.externalUserId}</Typography.Text> },
+              { key: 'ext', label: t('participants.externalUserId'), children: <Typography.Text copyable className="mono-small">{p.externalUserId}</Typography.Text> },
             ]} />
           </Card>
           <Card size="small" className="dash-card" title={t('participants.rewardsTitle')}>

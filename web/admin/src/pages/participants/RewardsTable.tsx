@@ -1,5 +1,6 @@
 // Rewards won in a campaign with the winner's delivery details; batch "mark as issued".
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AddressForm, Reward, RewardStatus } from '../../api/campaign-types.ts';
@@ -10,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { ClaimForm, Person, RewardTag } from './labels.tsx';
 import { usePages } from './use-pages.ts';
 import { useIssueRewards } from './issue-rewards.ts';
+import { ExportButton } from './ExportButton.tsx';
 
 interface RewardItem {
   id: number;
@@ -44,12 +46,15 @@ export function RewardsTable({ campaignId, tiers }: { campaignId: string; tiers:
           <Select allowClear placeholder={t('participants.filters.tier')} style={{ width: 140 }} value={tierNo} onChange={(v) => { setSelected([]); setTierNo(v); }}
             options={Array.from({ length: tiers }, (_, i) => ({ value: i + 1, label: t(`wizard.tiers.names.t${i + 1}` as 'wizard.tiers.names.t1') }))} />
         </Space>
-        {canEdit ? (
-          <Space>
-            <Typography.Text type="secondary">{t('participants.selected', { n: selected.length })}</Typography.Text>
-            <Button type="primary" disabled={!selected.length} onClick={() => issue(selected)} data-testid="batch-issue-rewards">{t('participants.markIssued')}</Button>
-          </Space>
-        ) : null}
+        <Space>
+          {canEdit ? (
+            <>
+              <Typography.Text type="secondary">{t('participants.selected', { n: selected.length })}</Typography.Text>
+              <Button type="primary" disabled={!selected.length} onClick={() => issue(selected)} data-testid="batch-issue-rewards">{t('participants.markIssued')}</Button>
+            </>
+          ) : null}
+          <ExportButton />
+        </Space>
       </div>
       <Table<RewardItem>
         size="small"
@@ -57,12 +62,12 @@ export function RewardsTable({ campaignId, tiers }: { campaignId: string; tiers:
         loading={list.loading}
         dataSource={list.items}
         pagination={false}
-        rowSelection={canEdit ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'issued' }) } : undefined}
+        rowSelection={canEdit ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'issued' || (r.status === 'reserved' && r.reward.type === 'physical') }) } : undefined}
         locale={{ emptyText: <Typography.Text type="secondary">{t('participants.noRewards')}</Typography.Text> }}
         columns={[
-          { title: t('participants.columns.winner'), render: (_v, r) => <Person nickname={r.participant.nickname} avatar={r.participant.avatar} sub={`#${r.participantId}`} /> },
+          { title: t('participants.columns.winner'), render: (_v, r) => <Link to={`${ws.base}/campaigns/${campaignId}/participants/${r.participantId}`}><Person nickname={r.participant.nickname} avatar={r.participant.avatar} /></Link> },
           { title: t('participants.columns.reward'), render: (_v, r) => <Space orientation="vertical" size={0}><RewardTag tierNo={r.tierNo} status={r.status} /><span>{r.reward.name} · {t(`wizard.rewardTypes.${r.reward.type}.title`)}</span></Space> },
-          { title: t('participants.columns.claim'), render: (_v, r) => (r.redeemCode ? <Typography.Text code>{r.redeemCode}</Typography.Text> : r.reward.type === 'physical' ? <ClaimForm form={r.claimForm} /> : <Typography.Text type="secondary">{t(`wizard.rewardTypes.${r.reward.type}.title`)}</Typography.Text>) },
+          { title: t('participants.columns.claim'), width: 300, render: (_v, r) => (r.redeemCode ? <Typography.Text code>{r.redeemCode}</Typography.Text> : r.reward.type === 'physical' ? <ClaimForm form={r.claimForm} /> : <Typography.Text type="secondary">{t(`wizard.rewardTypes.${r.reward.type}.title`)}</Typography.Text>) },
           { title: t('participants.columns.wonAt'), width: 150, render: (_v, r) => formatTime(r.createdAt) },
           { title: t('participants.columns.issuedAt'), width: 150, render: (_v, r) => (r.issuedAt ? formatTime(r.issuedAt) : <Typography.Text type="secondary">–</Typography.Text>) },
         ]}

@@ -6,15 +6,12 @@ import type { AddressForm, Gender, RewardStatus } from '../../api/campaign-types
 
 const REWARD_COLORS: Record<RewardStatus, string> = { reserved: 'gold', claimed: 'blue', issued: 'green' };
 
-export function Person({ nickname, avatar, sub }: { nickname: string; avatar: string | null; sub?: string }) {
+export function Person({ nickname, avatar }: { nickname: string; avatar: string | null }) {
   const { t } = useTranslation();
   return (
     <span className="cell-person">
       <Avatar size={24} src={avatar ?? undefined} icon={<UserOutlined />} />
-      <span className="nickname">
-        {nickname || t('participants.noNickname')}
-        {sub ? <Typography.Text type="secondary" className="cell-sub"> {sub}</Typography.Text> : null}
-      </span>
+      <span className="nickname">{nickname || t('participants.noNickname')}</span>
     </span>
   );
 }
@@ -24,9 +21,10 @@ export function GenderText({ gender }: { gender: Gender }) {
   return <>{t(`participants.genders.${gender}`)}</>;
 }
 
-export function RewardTag({ tierNo, status }: { tierNo: number; status: RewardStatus }) {
+/** "1 阶 · 待领取"; `title` (the prize's name) shows on hover. */
+export function RewardTag({ tierNo, status, title }: { tierNo: number; status: RewardStatus; title?: string }) {
   const { t } = useTranslation();
-  return <Tag color={REWARD_COLORS[status]}>{t('participants.rewardTag', { n: tierNo, status: t(`participants.rewardStatus.${status}`) })}</Tag>;
+  return <Tag color={REWARD_COLORS[status]} title={title}>{t('participants.rewardTag', { n: tierNo, status: t(`participants.rewardStatus.${status}`) })}</Tag>;
 }
 
 export function ClaimForm({ form }: { form: AddressForm | null }) {

@@ -10,6 +10,7 @@ import { canAct, useWorkspace } from '../../app/workspace.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { ConnectionTest } from './ConnectionTest.tsx';
 import { GENERATED, GROUPS, isSecret, randomToken, toFormValues, toPatch, type FormValues, type SecretField, type SettingsField } from './settings-fields.ts';
 
 export default function SettingsPage() {
@@ -17,10 +18,10 @@ export default function SettingsPage() {
   const res = useApi<WorkspaceView>(ws.apiBase);
   if (res.error && !res.data) return <ErrorState error={res.error} onRetry={res.reload} />;
   if (!res.data) return <PageLoading />;
-  return <SettingsForm key={res.data.id} view={res.data} onSaved={res.setData} canEdit={canAct(ws.role, 'owner')} apiBase={ws.apiBase} />;
+  return <SettingsForm key={res.data.id} view={res.data} onSaved={res.setData} canEdit={canAct(ws.role, 'owner')} canTest={canAct(ws.role, 'operator')} apiBase={ws.apiBase} />;
 }
 
-function SettingsForm({ view, onSaved, canEdit, apiBase }: { view: WorkspaceView; onSaved: (v: WorkspaceView) => void; canEdit: boolean; apiBase: string }) {
+function SettingsForm({ view, onSaved, canEdit, canTest, apiBase }: { view: WorkspaceView; onSaved: (v: WorkspaceView) => void; canEdit: boolean; canTest: boolean; apiBase: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -114,6 +115,7 @@ function SettingsForm({ view, onSaved, canEdit, apiBase }: { view: WorkspaceView
     <div className="page page-narrow">
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       {!canEdit ? <Alert type="info" showIcon title={t('settings.ownerOnly')} style={{ marginBottom: 16 }} /> : null}
+      {canTest ? <ConnectionTest apiBase={apiBase} dirty={dirty} /> : null}
       <Form<FormValues>
         form={form}
         layout="vertical"

@@ -32,8 +32,12 @@ export default function StaffPage() {
   const pull = async () => {
     setPulling(true);
     try {
-      const r = await api.post<{ staff: { upserted: number; deactivated: number }; tags: { upserted: number; deactivated: number } }>(paths.directoryPull(ws.apiBase));
-      message.success([t('staff.pulled', { staff: r.staff.upserted, tags: r.tags.upserted }), ...(r.staff.deactivated ? [t('staff.pulledDeactivated', { n: r.staff.deactivated })] : [])].join(';'));
+      const r = await api.post<{ staff: { upserted: number; deactivated: number }; tags: { upserted: number; deactivated: number }; customers: { pullId: number } | null }>(paths.directoryPull(ws.apiBase));
+      message.success([
+        t('staff.pulled', { staff: r.staff.upserted, tags: r.tags.upserted }),
+        ...(r.staff.deactivated ? [t('staff.pulledDeactivated', { n: r.staff.deactivated })] : []),
+        ...(r.customers ? [t('staff.pulledCustomers')] : []),
+      ].join(';'));
       setGeneration((n) => n + 1);
     } catch (err) {
       const e = err as ApiError;
@@ -52,6 +56,28 @@ export default function StaffPage() {
       />
       <Tabs items={[{ key: 'staff', label: t('staff.tabs.staff'), children: <StaffTable key={generation} /> }, { key: 'tags', label: t('staff.tabs.tags'), children: <TagTable key={generation} /> }]} />
     </div>
+  );
+}
+
+interface DirectoryView {
+  customers: number;
+  lastPull: { status: 'queued' | 'running' | 'done' | 'failed'; friendships: number; error: string | null; createdAt: string } | null;
+}
+
+/** How many customers the directory knows and how its last pull went (GET …/customers). */
+function CustomerDirectory() {
+  const { t } = useTranslation();
+  const ws = useWorkspace();
+  const res = useApi<DirectoryView>(paths.customers(ws.apiBase));
+  if (!res.data) return null;
+  const p = res.data.lastPull;
+  const last = p ? t('staff.customers.last', { time: formatTime(p.createdAt), status: t(`staff.customers.status.${p.status}`, { n: p.friendships, error: p.error ?? '' }) }) : t('staff.customers.never');
+  return (
+    <Typography.Paragraph type="secondary" data-testid="customer-directory" style={{ marginBottom: 12 }}>
+      <Typography.Text strong>{t('staff.customers.label')}</Typography.Text>{t('staff.customers.count', { n: res.data.customers })} · {last}
+      <br />
+      {t('staff.customers.help')}
+    </Typography.Paragraph>
   );
 }
 
@@ -99,6 +125,7 @@ function StaffTable() {
         {canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('staff.add')}</Button> : null}
       </div>
       <Alert type="info" showIcon title={t('staff.syncNote')} style={{ marginBottom: 12 }} />
+      <CustomerDirectory />
       <Table<StaffMember>
         size="small"
         rowKey="userid"

@@ -22,7 +22,7 @@ import { StepWelcome } from './StepWelcome.tsx';
 import { StepReview } from './StepReview.tsx';
 import { PosterEditor } from './poster/PosterEditor.tsx';
 import { defaultPosterTemplate } from './poster/poster-geometry.ts';
-import { formPath, frozen, newCampaignValues, stepOf, STEPS, toConfig, toValues, type WizardValues } from './wizard-form.ts';
+import { formPath, frozen, newCampaignValues, posterOfferOf, stepOf, STEPS, toConfig, toValues, type WizardValues } from './wizard-form.ts';
 
 export default function CampaignWizard() {
   const { id } = useParams();
@@ -48,6 +48,7 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<WizardValues>();
+  const posterOffer = posterOfferOf(Form.useWatch('tiers', { form, preserve: true }));
   const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEPS.length - 1);
   const setStep = (n: number) => setParams((p) => { p.set('step', String(n)); return p; }, { replace: true });
   // Steps mount on first visit and stay mounted (their fields keep values and errors); rendering
@@ -64,7 +65,6 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   const [poster, setPoster] = useState<PosterTemplate>(() => defaultPosterTemplate());
   const [posterTouched, setPosterTouched] = useState(false);
   const [posterErrors, setPosterErrors] = useState<Map<string, string[]>>(new Map());
-  const [posterSaved, setPosterSaved] = useState<boolean | null>(null);
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const [topError, setTopError] = useState<string | null>(null);
   const [version, setVersion] = useState(campaign?.configVersion);
@@ -115,20 +115,12 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
   };
 
   const savePoster = async (campaignId: number): Promise<boolean> => {
-    if (!posterTouched && !savedPoster) {
-      setPosterSaved(null);
-      return true;
-    }
+    if (!posterTouched && !savedPoster) return true;
     try {
       await api.put(paths.campaignPoster(ws.apiBase, campaignId), { template: poster });
-      setPosterSaved(true);
       return true;
     } catch (err) {
       const e = err as ApiError;
-      if (e.status === 404 && e.message.startsWith('no route')) {
-        setPosterSaved(false);
-        return true;
-      }
       if (e.fields.length) {
         showErrors(new ApiError(e.status, e.code, e.message, e.fields.map((f) => ({ ...f, path: `poster.${f.path.replace(/^body\.(template\.)?/, '')}` }))));
         return false;
@@ -219,12 +211,12 @@ function Wizard({ campaign }: { campaign: CampaignView | undefined }) {
         {visited.has(2) ? <div hidden={step !== 2}><StepRules /></div> : null}
         {visited.has(3) ? (
           <div hidden={step !== 3}>
-            <PosterEditor value={poster} onChange={(p) => { setPoster(p); setPosterTouched(true); setPosterErrors(new Map()); }} workspaceApi={ws.apiBase} fieldErrors={posterErrors} disabled={busy !== null} />
+            <PosterEditor value={poster} onChange={(p) => { setPoster(p); setPosterTouched(true); setPosterErrors(new Map()); }} workspaceApi={ws.apiBase} fieldErrors={posterErrors} offer={posterOffer} disabled={busy !== null} />
           </div>
         ) : null}
         {visited.has(4) ? <div hidden={step !== 4}><StepWelcome /></div> : null}
         {STEPS[step] === 'review' ? (
-          <Form.Item noStyle shouldUpdate>{() => <StepReview values={form.getFieldsValue(true) as WizardValues} poster={poster} posterSaved={posterSaved} />}</Form.Item>
+          <Form.Item noStyle shouldUpdate>{() => <StepReview values={form.getFieldsValue(true) as WizardValues} poster={poster} workspaceApi={ws.apiBase} />}</Form.Item>
         ) : null}
       </Form>
       <div className="save-bar wizard-bar">

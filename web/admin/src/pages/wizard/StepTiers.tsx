@@ -1,12 +1,14 @@
 // Step 2: 1–5 tiers, each a target number of helps, a reward and its stock (seed 000 §2).
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api.ts';
 import type { CodePool, RewardType } from '../../api/campaign-types.ts';
 import { useWorkspace } from '../../app/workspace.ts';
 import { paths } from '../../lib/paths.ts';
+import { ServiceQrField } from './ServiceQrField.tsx';
 import { StaffSelect } from './StaffSelect.tsx';
+import { NewCodePool } from './NewCodePool.tsx';
 import { TIERS_MAX, type frozen } from './wizard-form.ts';
 
 const REWARD_TYPES: ReadonlyArray<{ type: RewardType; available: boolean }> = [
@@ -92,11 +94,11 @@ export function StepTiers({ lock }: { lock: ReturnType<typeof frozen> }) {
                             </Col>
                             <Col span={18}>
                               {contactType === 'qr_image' ? (
-                                <Form.Item name={[field.name, 'reward', 'contact', 'imageUrl']} label={t('wizard.tiers.contactQrUrl')} extra={t('wizard.tiers.contactQrHelp')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_imageUrl') }]}>
-                                  <Input placeholder="https://" />
+                                <Form.Item name={[field.name, 'reward', 'contact', 'imageUrl']} label={t('wizard.tiers.contactQrUrl')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_imageUrl') }]}>
+                                  <ServiceQrField />
                                 </Form.Item>
                               ) : (
-                                <Form.Item name={[field.name, 'reward', 'contact', 'userId']} label={t('wizard.tiers.contactUser')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_userId') }]}>
+                                <Form.Item name={[field.name, 'reward', 'contact', 'userId']} label={t('wizard.tiers.contactUser')} extra={t('wizard.tiers.contactUserHelp')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_contact_userId') }]}>
                                   <StaffSelect />
                                 </Form.Item>
                               )}
@@ -104,10 +106,21 @@ export function StepTiers({ lock }: { lock: ReturnType<typeof frozen> }) {
                           </Row>
                         ) : null}
                         {type === 'redeem_code' ? (
-                          <Form.Item name={[field.name, 'reward', 'codePoolId']} label={t('wizard.tiers.codePool')} extra={pools.error ? t('wizard.tiers.codePoolUnavailable') : t('wizard.tiers.codePoolHelp')} rules={[{ required: true, message: t('wizard.errors.tiers_reward_codePoolId') }]}>
+                          <Form.Item
+                            name={[field.name, 'reward', 'codePoolId']}
+                            label={t('wizard.tiers.codePool')}
+                            extra={
+                              <Space size={12} wrap>
+                                <span>{pools.error ? t('wizard.tiers.codePoolUnavailable') : t('wizard.tiers.codePoolHelp')}</span>
+                                <NewCodePool workspaceApi={ws.apiBase} onCreated={(pool) => { pools.reload(); form.setFieldValue(['tiers', field.name, 'reward', 'codePoolId'], pool.id); form.setFields([{ name: ['tiers', field.name, 'reward', 'codePoolId'], errors: [] }]); }} />
+                              </Space>
+                            }
+                            rules={[{ required: true, message: t('wizard.errors.tiers_reward_codePoolId') }]}
+                          >
                             <Select
                               loading={pools.loading}
                               placeholder={t('wizard.tiers.codePoolPlaceholder')}
+                              notFoundContent={t('wizard.codePool.none')}
                               options={(pools.data?.pools ?? []).map((p) => ({ value: p.id, label: t('wizard.tiers.codePoolOption', { name: p.name, available: p.available }) }))}
                             />
                           </Form.Item>

@@ -25,6 +25,19 @@ export interface WizardValues {
   welcomeTexts: CampaignConfig['welcomeTexts'];
 }
 
+/** What the default poster background announces (the first tier), or null while it is not filled in. */
+export interface PosterOffer {
+  reward: string;
+  target: number;
+}
+
+export function posterOfferOf(tiers: WizardValues['tiers'] | undefined): PosterOffer | null {
+  const first = tiers?.[0];
+  const reward = first?.reward?.name?.trim();
+  const target = first?.target;
+  return reward && Number.isInteger(target) && target! >= 1 ? { reward: [...reward].slice(0, 30).join(''), target: target! } : null;
+}
+
 /** The placeholders a welcome text may use (src/domain/task-fission/welcome-text.ts). */
 export const WELCOME_PLACEHOLDERS = ['nickname', 'inviter', 'progress', 'link'] as const;
 export const WELCOME_MAX_BYTES = 4000;

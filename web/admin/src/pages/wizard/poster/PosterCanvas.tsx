@@ -29,8 +29,11 @@ interface DragState {
 }
 
 export const SAMPLE_QR_VALUE = 'https://example.com/h5/help/preview';
+/** A participant's WeChat nickname, the same sample the server's preview draws (in every UI language:
+ *  it stands for user text, and the two pictures must agree). */
+export const SAMPLE_NICKNAME = '裂变小助手🎉';
 
-export function PosterCanvas({ template: t, backgroundUrl, selected, invalid, onSelect, onChange, width = 320, maxHeight = 560 }: Props) {
+export function PosterCanvas({ template: t, backgroundUrl, selected, invalid, onSelect, onChange, width = 300, maxHeight = 500 }: Props) {
   const { t: tr } = useTranslation();
   const frameH = frameHeightOf(t.background);
   const scale = Math.min(width / FRAME_WIDTH, maxHeight / frameH);
@@ -112,7 +115,7 @@ export function PosterCanvas({ template: t, backgroundUrl, selected, invalid, on
         <div className={cls('nickname')} style={boxStyle('nickname')} tabIndex={0} role="button" aria-label={tr('poster.elements.nickname')} data-testid="poster-nickname"
           onPointerDown={onPointerDown('nickname', 'move')} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onKeyDown={onKeyDown('nickname')}>
           <div className="poster-nickname" style={{ fontSize: px(t.nickname.fontSize), lineHeight: NICKNAME_LINE_HEIGHT, color: t.nickname.color, fontWeight: t.nickname.fontWeight === 'bold' ? 700 : 400, textAlign: t.nickname.align }}>
-            {tr('poster.sampleNickname')}
+            {SAMPLE_NICKNAME}
           </div>
           {handle('nickname')}
         </div>

@@ -1,8 +1,11 @@
-// The poster endpoints: background upload (multipart) and the server-rendered preview of a
-// template (PNG). The preview refreshes itself shortly after the template stops changing.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../api/client.ts';
+// The poster endpoints: background upload (multipart), the default background of a poster without
+// an uploaded one, and the server-rendered preview of a template. The preview refreshes itself
+// shortly after the template (or the offer it announces) stops changing.
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../../../api/client.ts';
+import { errorOf, uploadImage } from '../../../api/upload-image.ts';
 import type { PosterTemplate } from '../../../api/campaign-types.ts';
+import type { PosterOffer } from '../wizard-form.ts';
 
 export interface UploadedBackground {
   id: string;
@@ -10,36 +13,27 @@ export interface UploadedBackground {
   height: number;
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => undefined)) as { error?: { code?: ApiError['code']; message?: string; fields?: ApiError['fields']; requestId?: string } } | undefined;
-  return new ApiError(res.status, body?.error?.code ?? 'bad_request', body?.error?.message ?? `HTTP ${res.status}`, body?.error?.fields ?? [], body?.error?.requestId);
+export function uploadBackground(workspaceApi: string, file: File): Promise<UploadedBackground> {
+  return uploadImage<UploadedBackground>(`${workspaceApi}/poster-backgrounds`, file);
 }
 
-export async function uploadBackground(workspaceApi: string, file: File): Promise<UploadedBackground> {
-  const form = new FormData();
-  form.append('file', file);
-  let res: Response;
-  try {
-    res = await fetch(`${workspaceApi}/poster-backgrounds`, { method: 'POST', body: form, credentials: 'same-origin' });
-  } catch (err) {
-    throw new ApiError(0, 'network', (err as Error).message);
-  }
-  if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as UploadedBackground;
+/** The image participants' posters are drawn on while no background is uploaded: the offer in large type. */
+export function defaultBackgroundUrl(workspaceApi: string, offer: PosterOffer): string {
+  return `${workspaceApi}/poster-default-background?${new URLSearchParams({ reward: offer.reward, target: String(offer.target) })}`;
 }
 
-export type PreviewState = 'idle' | 'loading' | 'ready' | 'error' | 'unavailable';
+export type PreviewState = 'idle' | 'loading' | 'ready' | 'error';
 
-/** Server preview of `template`, re-rendered 600 ms after the last change. */
-export function usePosterPreview(workspaceApi: string, template: PosterTemplate) {
+/** Server preview of `template` (on the offer's default background if it has none), re-rendered 600 ms after the last change. */
+export function usePosterPreview(workspaceApi: string, template: PosterTemplate, offer: PosterOffer | null) {
   const [state, setState] = useState<PreviewState>('idle');
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const unavailable = useRef(false);
 
+  // By value: the wizard hands a new offer object on every render.
+  const offerKey = offer ? JSON.stringify(offer) : null;
   useEffect(() => {
-    if (unavailable.current) return;
     const ac = new AbortController();
     const timer = setTimeout(async () => {
       setState('loading');
@@ -48,19 +42,9 @@ export function usePosterPreview(workspaceApi: string, template: PosterTemplate)
           method: 'POST',
           credentials: 'same-origin',
           headers: { 'content-type': 'application/json', accept: 'image/png' },
-          body: JSON.stringify({ template }),
+          body: JSON.stringify(offerKey ? { template, offer: JSON.parse(offerKey) } : { template }),
           signal: ac.signal,
         });
-        if (res.status === 404 && !res.headers.get('content-type')?.includes('image')) {
-          const e = await errorOf(res);
-          // No such route (the preview service is not deployed) — not a bad template.
-          if (e.message.startsWith('no route')) {
-            unavailable.current = true;
-            setState('unavailable');
-            return;
-          }
-          throw e;
-        }
         if (!res.ok) throw await errorOf(res);
         const blob = await res.blob();
         setUrl((old) => {
@@ -80,7 +64,7 @@ export function usePosterPreview(workspaceApi: string, template: PosterTemplate)
       clearTimeout(timer);
       ac.abort();
     };
-  }, [workspaceApi, template, tick]);
+  }, [workspaceApi, template, offerKey, tick]);
 
   const refresh = useCallback(() => setTick((n) => n + 1), []);
   return { state, url, error, refresh };
