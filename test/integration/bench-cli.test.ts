@@ -30,7 +30,8 @@ test('every metric at tiny sizes, on PGlite (and PostgreSQL when available), as 
   for (const w of report.welcome) assert.equal(w.sent + Object.values(w.notSent as Record<string, number>).reduce((a, b) => a + b, 0), 10);
   for (const h of report.helpProcessing) assert.equal(h.dbCpuMsPerHelp === null, h.engine === 'pglite');
   for (const d of report.dashboard) {
-    assert.deepEqual([d.campaign.participants, d.campaign.helps, d.invariants.ok, d.queryMs.count], [500, 2000, true, 3]);
+    assert.deepEqual([d.campaign.participants, d.campaign.helps, d.invariants.ok, d.queryMs.count, d.hourlyMs.count], [500, 2000, true, 3, 3]);
+    assert.ok(d.hourlyParticipants > 0, 'the generated campaign has joins the day before');
     // Every search fragment ran, found its first page (checked against a plain count inside the bench) and ran without the index too.
     assert.equal(d.search.length, 7);
     for (const x of d.search) assert.deepEqual([x.queryMs.count, x.pageRows, x.unindexedMs > 0], [2, Math.min(20, x.matches), true], JSON.stringify(x));
@@ -39,7 +40,7 @@ test('every metric at tiny sizes, on PGlite (and PostgreSQL when available), as 
   assert.equal(report.posters.renders, 8);
   assert.ok(report.h5.firstLoadGzipKb > 0 && report.h5.files.length > 0);
   // A goal per figure.
-  assert.equal(report.goals.length, engines.length * 6 + 2);
+  assert.equal(report.goals.length, engines.length * 7 + 2);
   assert.ok(report.goals.every((g: any) => typeof g.met === 'boolean'));
 });
 
