@@ -52,7 +52,7 @@ export function formatReport(r: BenchReport): string {
   }
 
   if (r.dashboard.length) {
-    out.push('', `Dashboard stats use case (${r.sizes.statsRuns} runs after 3 warm-up), and its trend by hour over yesterday, Shanghai time (${r.sizes.statsRuns} runs)`);
+    out.push('', `Dashboard stats use case (${r.sizes.statsRuns} runs after 3 warm-up), and its trend by hour over the busiest day (${r.sizes.statsRuns} runs)`);
     const rows = [['engine', 'participants', 'helps', 'max level', 'counter rows', 'generated s', 'invariants', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/run', 'by hour p50/p99 ms', 'day (joined)']];
     for (const d of r.dashboard) {
       rows.push([d.engine, d.campaign.participants.toLocaleString('en'), d.campaign.helps.toLocaleString('en'), String(d.campaign.maxLevel), String(d.counterRows), String(d.campaign.seconds),
