@@ -8,8 +8,12 @@ import type { Db } from '../db/client.ts';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function processCpuMs(pid: number): number | null {
+/** CPU ms of the local process `pid` if it is a backend of `database` (a server on another machine
+ *  has its own pids: a local process with the same pid is not it). */
+function backendCpuMs(pid: number, database: string): number | null {
   try {
+    const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!title.startsWith('postgres') || !title.includes(` ${database} `)) return null;
     // Fields after the command (which may hold spaces) start at ") "; utime and stime are 14 and 15.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -27,11 +31,12 @@ export interface ServerCpuClock {
 /** Starts a clock over the database's backends (PostgreSQL on this machine), or returns null. */
 export async function startServerCpuClock(db: Db): Promise<ServerCpuClock | null> {
   if (db.kind !== 'postgres') return null;
+  const database = (await db.query<{ d: string }>(`SELECT current_database() AS d`)).rows[0]!.d;
   const backends = async () => (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`)).rows.map((r) => r.pid);
   const sample = async () => {
     const out = new Map<number, number>();
     for (const pid of await backends()) {
-      const ms = processCpuMs(pid);
+      const ms = backendCpuMs(pid, database);
       if (ms !== null) out.set(pid, ms);
     }
     return out;
