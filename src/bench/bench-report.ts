@@ -21,6 +21,8 @@ export interface BenchSizes {
   statsParticipants: number;
   statsHelps: number;
   statsRuns: number;
+  /** Timed runs of each participant-search fragment on the dashboard campaign. */
+  searchRuns: number;
   /** Helps processed per engine, spread over this many inviters. */
   helps: number;
   helpInviters: number;

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { startBenchInstance } from './bench-instance.ts';
 import type { Engine } from './fresh-database.ts';
 import { runLoad, type LoadSummary } from './load/run-load.ts';
+import { startServerCpuClock } from './server-cpu.ts';
 import { sealedContactAdds } from './sealed-callbacks.ts';
 
 export interface IngestionOptions {
@@ -51,10 +52,12 @@ export async function benchCallbackIngestion(db: Db, engine: Engine, o: Ingestio
   const route = (count: number) => callbacks(count, `/callback/wecom/${inst.slug}`);
   const bare = (count: number) => callbacks(count, `/bench/bare-callback/${inst.slug}`);
   // A request the client gave up on is still being served: let the server finish before the next run.
-  const load = async (requests: ReturnType<typeof route>, plan: { mode: 'open'; rate: number } | { mode: 'closed'; concurrency: number }) => {
+  const load = async (requests: ReturnType<typeof route>, plan: { mode: 'open'; rate: number } | { mode: 'closed'; concurrency: number }): Promise<LoadSummary> => {
+    const clock = await startServerCpuClock(db);
     const r = await runLoad({ origin: inst.origin, requests, plan, timeoutMs: 10_000 });
+    const dbMs = clock ? await clock.elapsedMs() : null;
     if (r.ok < r.requests) await settled(db);
-    return r;
+    return { ...r, dbCpuMsPerRequest: dbMs === null ? null : Math.round((dbMs / requests.length) * 100) / 100 };
   };
   try {
     log(`ingestion [${engine}]: warm-up`);

@@ -18,9 +18,9 @@ export function formatReport(r: BenchReport): string {
 
   if (r.ingestion.length) {
     out.push('', `Callback ingestion: encrypted, signed change_external_contact callbacks over loopback (${r.sizes.seconds} s at ${r.sizes.rate}/s open loop; capacity: ${r.sizes.capacityRequests} from ${r.sizes.capacityClients} clients)`);
-    const rows = [['engine', 'run', 'answered/s', 'ok/sent', 'p50 ms', 'p99 ms', 'max ms', 'server CPU ms/callback', 'failures']];
+    const rows = [['engine', 'run', 'answered/s', 'ok/sent', 'p50 ms', 'p99 ms', 'max ms', 'app CPU ms/callback', 'PG CPU ms/callback', 'failures']];
     for (const i of r.ingestion) {
-      const line = (run: string, l: LoadSummary) => rows.push([i.engine, run, String(l.perSecond), `${l.ok}/${l.requests}`, String(l.latencyMs.p50), String(l.latencyMs.p99), String(l.latencyMs.max), String(l.serverCpuMsPerRequest), failures(l)]);
+      const line = (run: string, l: LoadSummary) => rows.push([i.engine, run, String(l.perSecond), `${l.ok}/${l.requests}`, String(l.latencyMs.p50), String(l.latencyMs.p99), String(l.latencyMs.max), String(l.serverCpuMsPerRequest), l.dbCpuMsPerRequest == null ? '-' : String(l.dbCpuMsPerRequest), failures(l)]);
       line(`route, ${r.sizes.rate}/s`, i.atRate.route);
       line(`baseline, ${r.sizes.rate}/s`, i.atRate.baseline);
       line('route, capacity', i.capacity.route);
@@ -31,8 +31,12 @@ export function formatReport(r: BenchReport): string {
 
   if (r.helpProcessing.length) {
     out.push('', `Help processing: ${r.sizes.helps} add events in the inbox → helps recorded (${r.sizes.helpInviters} inviters, ${r.sizes.workerConcurrency} jobs at once); baseline: insert help + count, ${r.sizes.workerConcurrency} lanes`);
-    const rows = [['engine', 'helps/s', 'baseline/s', 'ratio', 'CPU ms/help', 'baseline CPU ms/help', 'outcomes']];
-    for (const h of r.helpProcessing) rows.push([h.engine, String(h.perSecond), String(h.baselinePerSecond), String(h.ratio), String(h.cpuMsPerHelp), String(h.baselineCpuMsPerHelp), Object.entries(h.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')]);
+    const rows = [['engine', 'helps/s', 'baseline/s', 'ratio', 'app CPU ms/help', 'baseline', 'PG CPU ms/help', 'baseline', 'outcomes']];
+    const orDash = (n: number | null | undefined) => (n == null ? '-' : String(n));
+    for (const h of r.helpProcessing) {
+      rows.push([h.engine, String(h.perSecond), String(h.baselinePerSecond), String(h.ratio), String(h.cpuMsPerHelp), String(h.baselineCpuMsPerHelp), orDash(h.dbCpuMsPerHelp), orDash(h.baselineDbCpuMsPerHelp),
+        Object.entries(h.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')]);
+    }
     out.push(table(rows));
   }
 
@@ -48,14 +52,20 @@ export function formatReport(r: BenchReport): string {
   }
 
   if (r.dashboard.length) {
-    out.push('', `Dashboard stats use case (${r.sizes.statsRuns} runs after 3 warm-up)`);
-    const rows = [['engine', 'participants', 'helps', 'max level', 'counter rows', 'generated s', 'invariants', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/run']];
+    out.push('', `Dashboard stats use case (${r.sizes.statsRuns} runs after 3 warm-up), and its trend by hour over the busiest day (${r.sizes.statsRuns} runs)`);
+    const rows = [['engine', 'participants', 'helps', 'max level', 'counter rows', 'generated s', 'invariants', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/run', 'by hour p50/p99 ms', 'day (joined)']];
     for (const d of r.dashboard) {
       rows.push([d.engine, d.campaign.participants.toLocaleString('en'), d.campaign.helps.toLocaleString('en'), String(d.campaign.maxLevel), String(d.counterRows), String(d.campaign.seconds),
-        d.invariants.ok ? 'ok' : `${d.invariants.violations.length} violations`, String(d.queryMs.p50), String(d.queryMs.p99), String(d.queryMs.max), String(d.cpuMsPerRun)]);
+        d.invariants.ok ? 'ok' : `${d.invariants.violations.length} violations`, String(d.queryMs.p50), String(d.queryMs.p99), String(d.queryMs.max), String(d.cpuMsPerRun),
+        `${d.hourlyMs.p50}/${d.hourlyMs.p99}`, `${d.hourlyDay} (${d.hourlyParticipants.toLocaleString('en')})`]);
     }
     out.push(table(rows));
     for (const d of r.dashboard) for (const v of d.invariants.violations) out.push(`  [${d.engine}] ${v.invariant}: ${v.detail}`);
+
+    out.push('', `Participant search on the same campaign: first page (20 rows) of the admin list, ${r.sizes.searchRuns} runs per fragment; unindexed: once, nickname index dropped`);
+    const srows = [['engine', 'fragment', 'what', 'matches', 'p50 ms', 'max ms', 'unindexed ms']];
+    for (const d of r.dashboard) for (const x of d.search) srows.push([d.engine, x.fragment, x.label, String(x.matches), String(x.queryMs.p50), String(x.queryMs.max), String(x.unindexedMs)]);
+    out.push(table(srows));
   }
 
   if (r.posters) {

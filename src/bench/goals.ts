@@ -26,6 +26,10 @@ export function evaluateGoals(r: Omit<BenchReport, 'goals'>): GoalResult[] {
   }
   for (const d of r.dashboard) {
     out.push({ goal: `dashboard stats p99 < 100 ms (${d.campaign.participants.toLocaleString('en')} participants, ${d.campaign.helps.toLocaleString('en')} helps)`, engine: d.engine, value: `p50 ${ms(d.queryMs.p50)}, p99 ${ms(d.queryMs.p99)}`, met: d.invariants.ok && d.queryMs.p99 < 100 });
+    out.push({ goal: 'dashboard trend by hour p99 < 100 ms (busiest day)', engine: d.engine, value: `${d.hourlyDay}: p50 ${ms(d.hourlyMs.p50)}, p99 ${ms(d.hourlyMs.p99)}`, met: d.hourlyMs.p99 < 100 });
+    // Not one of issue #8's goals: the dashboard's bar, held to the admin list's search too.
+    const slowest = d.search.reduce<(typeof d.search)[number] | null>((a, x) => (!a || x.queryMs.max > a.queryMs.max ? x : a), null);
+    if (slowest) out.push({ goal: 'participant search: every fragment < 100 ms (max of its runs)', engine: d.engine, value: `slowest ${slowest.label} ${JSON.stringify(slowest.fragment)}: max ${ms(slowest.queryMs.max)}`, met: slowest.queryMs.max < 100 });
   }
   if (r.h5) out.push({ goal: 'H5 first load ≤ 150 KB gzipped JS', value: `${r.h5.firstLoadGzipKb} KB`, met: r.h5.firstLoadGzipKb <= 150 });
   return out;

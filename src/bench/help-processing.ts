@@ -13,6 +13,7 @@ import { ensureContactWay } from '../modules/fission/ensure-contact-way.ts';
 import { parseWecomEvent } from '../wechat/protocol/index.ts';
 import type { Engine } from './fresh-database.ts';
 import { startFlowWorld } from './flow-world.ts';
+import { startServerCpuClock } from './server-cpu.ts';
 
 export interface HelpProcessingResult {
   engine: Engine;
@@ -26,6 +27,9 @@ export interface HelpProcessingResult {
   /** This process's CPU per help, ms (PGlite: everything; PostgreSQL: without the server's). */
   cpuMsPerHelp: number;
   baselineCpuMsPerHelp: number;
+  /** The PostgreSQL backends' CPU per help, ms (server-cpu.ts; pg-boss's own connections included); null on PGlite. */
+  dbCpuMsPerHelp: number | null;
+  baselineDbCpuMsPerHelp: number | null;
   /** Help outcomes, to show the work was the real thing. */
   outcomes: Record<string, number>;
 }
@@ -73,9 +77,12 @@ export async function benchHelpProcessing(db: Db, engine: Engine, o: { helps: nu
     let cpu = cpuMs();
     let t = performance.now();
     await w.startWorkers();
+    // Started after the workers, so that their connections are among the backends it reads.
+    let dbClock = await startServerCpuClock(db);
     while ((await counted()) < o.helps) await sleep(20);
     const seconds = (performance.now() - t) / 1000;
     const cpuFlow = cpuMs() - cpu;
+    const dbFlow = dbClock ? await dbClock.elapsedMs() : null;
     const outcomes = Object.fromEntries((await db.query<{ k: string; n: number }>(
       `SELECT status || coalesce(':' || invalid_reason, '') AS k, count(*)::int AS n FROM helps WHERE campaign_id = $1 GROUP BY 1`, [w.campaignId])).rows.map((r) => [r.k, r.n]));
     // Let the jobs the adds caused (welcomes, tier notices) finish before the baseline runs.
@@ -83,6 +90,7 @@ export async function benchHelpProcessing(db: Db, engine: Engine, o: { helps: nu
 
     log(`help processing [${engine}]: baseline, ${o.helps} insert-help + count transactions from ${o.workerConcurrency} lanes`);
     let next = 0;
+    dbClock = await startServerCpuClock(db);
     cpu = cpuMs();
     t = performance.now();
     const lane = async () => {
@@ -99,12 +107,15 @@ export async function benchHelpProcessing(db: Db, engine: Engine, o: { helps: nu
     await Promise.all(Array.from({ length: o.workerConcurrency }, lane));
     const baselineSeconds = (performance.now() - t) / 1000;
     const cpuBase = cpuMs() - cpu;
+    const dbBase = dbClock ? await dbClock.elapsedMs() : null;
+    const perHelp = (ms: number | null) => (ms === null ? null : Math.round((ms / o.helps) * 100) / 100);
     const perSecond = round1(o.helps / seconds);
     const baselinePerSecond = round1(o.helps / baselineSeconds);
     return {
       engine, helps: o.helps, inviters: o.inviters, workerConcurrency: o.workerConcurrency,
       perSecond, baselinePerSecond, ratio: Math.round((perSecond / baselinePerSecond) * 100) / 100,
       cpuMsPerHelp: round1(cpuFlow / o.helps), baselineCpuMsPerHelp: Math.round((cpuBase / o.helps) * 100) / 100,
+      dbCpuMsPerHelp: perHelp(dbFlow), baselineDbCpuMsPerHelp: perHelp(dbBase),
       outcomes,
     };
   } finally {

@@ -22,9 +22,9 @@ export interface BenchOptions {
 
 export function benchSizes(quick: boolean, overrides: Partial<BenchSizes> = {}): BenchSizes {
   const base: BenchSizes = quick
-    ? { rate: 1000, seconds: 1, capacityRequests: 500, capacityClients: 64, posterRenders: 100, posterRounds: 1, statsParticipants: 20_000, statsHelps: 100_000, statsRuns: 20,
+    ? { rate: 1000, seconds: 1, capacityRequests: 500, capacityClients: 64, posterRenders: 100, posterRounds: 1, statsParticipants: 20_000, statsHelps: 100_000, statsRuns: 20, searchRuns: 5,
         helps: 300, helpInviters: 20, welcomeAdds: 200, workerConcurrency: 8 }
-    : { rate: 1000, seconds: 10, capacityRequests: 5000, capacityClients: 64, posterRenders: 1000, posterRounds: 3, statsParticipants: 1_000_000, statsHelps: 5_000_000, statsRuns: 50,
+    : { rate: 1000, seconds: 10, capacityRequests: 5000, capacityClients: 64, posterRenders: 1000, posterRounds: 3, statsParticipants: 1_000_000, statsHelps: 5_000_000, statsRuns: 50, searchRuns: 20,
         helps: 3000, helpInviters: 100, welcomeAdds: 1000, workerConcurrency: 8 };
   return { ...base, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
 }
@@ -62,7 +62,7 @@ export async function runBench(o: BenchOptions): Promise<BenchReport> {
     ? await onEach('fission_bench_welcome', (f) => benchWelcomeLatency(f.db, f.engine, { adds: sizes.welcomeAdds, workerConcurrency: sizes.workerConcurrency }, o.log))
     : [];
   const dashboard = wants('dashboard')
-    ? await onEach('fission_bench_dash', (f) => benchDashboard(f.db, f.engine, { participants: sizes.statsParticipants, helps: sizes.statsHelps, runs: sizes.statsRuns, explain: o.explain ?? false }, o.log))
+    ? await onEach('fission_bench_dash', (f) => benchDashboard(f.db, f.engine, { participants: sizes.statsParticipants, helps: sizes.statsHelps, runs: sizes.statsRuns, searchRuns: sizes.searchRuns, explain: o.explain ?? false }, o.log))
     : [];
   const posters = wants('posters') ? await benchPosterThroughput({ renders: sizes.posterRenders, rounds: sizes.posterRounds }, o.log) : null;
   const h5 = wants('h5') ? await benchH5Bundle(o.log) : null;

@@ -1,5 +1,6 @@
 // One database handle over two engines: PGlite (embedded, a data folder) and a PostgreSQL server.
 // Use cases receive a `Queryable` (the handle or a transaction) and write plain PostgreSQL.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -8,9 +9,17 @@ export interface QueryResult<R> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /** PostgreSQL: parse and plan the statement once per connection, then reuse it. Planning is
+   *  about half the server's work for a short statement. Only for fixed statements on hot paths
+   *  whose plan does not depend on the values (after five runs the server may keep one generic
+   *  plan). PGlite ignores it. */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   /** One statement with $1.. parameters. */
-  query<R = Record<string, any>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R = Record<string, any>>(text: string, params?: readonly unknown[], opts?: QueryOptions): Promise<QueryResult<R>>;
   /** Several statements, no parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
 }
@@ -53,8 +62,9 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query(text, params) {
-      const r = await c.query(text, params as unknown[] | undefined);
+    async query(text, params, opts) {
+      const values = params as unknown[] | undefined;
+      const r = opts?.prepare ? await c.query({ name: statementName(text), text, values }) : await c.query(text, values);
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
     async exec(sql) {
@@ -82,6 +92,14 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     },
     close: () => pool.end(),
   };
+}
+
+const statementNames = new Map<string, string>();
+/** One name per statement text, the same in every process (a connection keeps its statements). */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `fission_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`));
+  return name;
 }
 
 async function openPglite(dataDir: string): Promise<Db> {

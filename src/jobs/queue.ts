@@ -40,8 +40,10 @@ function keyToId(queue: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+// pg-boss's insert is one fixed statement per queue: prepared, since planning it costs the server
+// as much as running it (bench: ~0.3 ms of ~0.6 ms per job on PostgreSQL).
 const txAdapter = (tx: Queryable): IDatabase => ({
-  executeSql: (text, values) => tx.query(text, values as unknown[] | undefined) as never,
+  executeSql: (text, values) => tx.query(text, values as unknown[] | undefined, { prepare: values !== undefined && values.length > 0 }) as never,
 });
 
 export class JobQueue {

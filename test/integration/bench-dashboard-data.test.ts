@@ -31,6 +31,9 @@ describeEachEngine('dashboard benchmark data', (ctx) => {
     assert.ok(stats.tiers[0]!.stockLeft > 0, 'the campaign keeps running');
     assert.ok(stats.funnel.not_shared > 0 && stats.funnel.shared_not_completed > 0 && stats.funnel.completed > 0);
 
+    // The nickname search index, dropped for the load, is back.
+    assert.equal((await db.query<{ i: string | null }>(`SELECT to_regclass('participants_nickname_grams')::text AS i`)).rows[0]!.i, 'participants_nickname_grams');
+
     // The stats triggers are on again: a new help moves the counters.
     await db.query(`INSERT INTO helps (workspace_id, campaign_id, inviter_id, helper_external_userid, status) SELECT workspace_id, campaign_id, id, 'wm_after', 'valid' FROM participants WHERE campaign_id = $1 ORDER BY id LIMIT 1`, [g.campaignId]);
     assert.equal((await getCampaignStats(db, g.workspaceId, g.campaignId)).helps.valid, stats.helps.valid + 1);

@@ -18,6 +18,9 @@ export interface LoadSummary {
   maxSendLagMs: number;
   /** This process's CPU time per request, the load generator's thread excluded, ms. */
   serverCpuMsPerRequest: number;
+  /** The PostgreSQL backends' CPU time per request, ms (server-cpu.ts); null on PGlite (inside
+   *  this process, so already in serverCpuMsPerRequest) or when it cannot be read. */
+  dbCpuMsPerRequest?: number | null;
 }
 
 const cpuMs = () => {

@@ -27,6 +27,7 @@ const Flags = z.object({
   statsParticipants: count.optional(),
   statsHelps: count.optional(),
   statsRuns: count.optional(),
+  searchRuns: count.optional(),
   posterRenders: count.optional(),
   posterRounds: count.optional(),
   helps: count.optional(),
@@ -35,7 +36,7 @@ const Flags = z.object({
   workerConcurrency: count.max(256).optional(),
 });
 
-const FLAG_NAMES: Record<string, string> = { databaseUrl: '--database-url', capacityRequests: '--capacity-requests', capacityClients: '--capacity-clients', statsParticipants: '--stats-participants', statsHelps: '--stats-helps', statsRuns: '--stats-runs', posterRenders: '--poster-renders', posterRounds: '--poster-rounds', helpInviters: '--help-inviters', welcomeAdds: '--welcome-adds', workerConcurrency: '--worker-concurrency' };
+const FLAG_NAMES: Record<string, string> = { databaseUrl: '--database-url', capacityRequests: '--capacity-requests', capacityClients: '--capacity-clients', statsParticipants: '--stats-participants', statsHelps: '--stats-helps', statsRuns: '--stats-runs', searchRuns: '--search-runs', posterRenders: '--poster-renders', posterRounds: '--poster-rounds', helpInviters: '--help-inviters', welcomeAdds: '--welcome-adds', workerConcurrency: '--worker-concurrency' };
 
 /** Parses the flags; bad values throw ConfigError naming each flag (exit 2). */
 export function parseBenchFlags(raw: Record<string, unknown>): z.output<typeof Flags> {
@@ -62,6 +63,7 @@ export function benchCommand(program: Command): void {
     .option('--stats-participants <n>', 'participants of the dashboard campaign (default 1,000,000, quick 20,000)')
     .option('--stats-helps <n>', 'helps of the dashboard campaign (default 5,000,000, quick 100,000)')
     .option('--stats-runs <n>', 'timed runs of the stats use case (default 50, quick 20)')
+    .option('--search-runs <n>', 'timed runs of each participant-search fragment on the dashboard campaign (default 20, quick 5)')
     .option('--poster-renders <n>', 'posters per round (default 1000, quick 100)')
     .option('--poster-rounds <n>', 'poster rounds, best reported (default 3, quick 1)')
     .option('--helps <n>', 'add events processed into helps per engine (default 3000, quick 300)')
@@ -78,7 +80,7 @@ export function benchCommand(program: Command): void {
         explain: f.explain,
         sizes: {
           rate: f.rate, seconds: f.seconds, capacityRequests: f.capacityRequests, capacityClients: f.capacityClients,
-          statsParticipants: f.statsParticipants, statsHelps: f.statsHelps, statsRuns: f.statsRuns, posterRenders: f.posterRenders, posterRounds: f.posterRounds,
+          statsParticipants: f.statsParticipants, statsHelps: f.statsHelps, statsRuns: f.statsRuns, searchRuns: f.searchRuns, posterRenders: f.posterRenders, posterRounds: f.posterRounds,
           helps: f.helps, helpInviters: f.helpInviters, welcomeAdds: f.welcomeAdds, workerConcurrency: f.workerConcurrency,
         },
         log: (line) => process.stderr.write(`${line}\n`),

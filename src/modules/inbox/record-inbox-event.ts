@@ -29,6 +29,7 @@ export async function recordInboxEvent<S extends InboxSource>(db: Db, jobs: JobQ
        ON CONFLICT (workspace_id, source, dedupe_key) DO NOTHING
        RETURNING id`,
       [e.workspaceId, e.source, dedupeKey, eventType, JSON.stringify(e.event), e.rawXml],
+      { prepare: true }, // once per callback: the hot path of the intake
     );
     const id = r.rows[0]?.id;
     if (!id) return { id: null, duplicate: true, eventType };

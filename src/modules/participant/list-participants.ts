@@ -14,8 +14,8 @@ export interface ParticipantFilter {
   completedTier?: number | undefined;
   /** 'none': no reward won yet. */
   rewardStatus?: RewardStatus | 'none' | undefined;
-  /** Any part of the nickname (any case), or an exact external_userid. A fragment matching few
-   *  participants reads the campaign's rows (no index serves two-character Chinese fragments). */
+  /** Any part of the nickname (any case), or an exact external_userid. The nickname's character
+   *  pairs are indexed (migration 0080), so a rare fragment does not read the campaign's rows. */
   search?: string | undefined;
   sort?: (typeof PARTICIPANT_SORTS)[number] | undefined;
   cursor?: string | undefined;
@@ -45,7 +45,13 @@ export async function listParticipants(q: Queryable, workspaceId: string, campai
   if (f.completedTier) where.push(`p.completed_tiers = ANY(${param(masksWithTier(f.completedTier))}::smallint[])`);
   if (f.rewardStatus === 'none') where.push(`NOT EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id)`);
   else if (f.rewardStatus) where.push(`EXISTS (SELECT 1 FROM rewards r WHERE r.participant_id = p.id AND r.status = ${param(f.rewardStatus)})`);
-  if (f.search) where.push(`(p.nickname ILIKE ${param(`%${f.search.replace(/[\\%_]/g, '\\$&')}%`)} OR p.external_userid = ${param(f.search)})`);
+  if (f.search) {
+    // The grams condition is the index's way in (every pair of the fragment is a pair of the
+    // nickname); ILIKE decides. Same expression as the index, so the planner matches it.
+    const fragment = param(f.search);
+    where.push(`((nickname_grams(p.campaign_id, p.nickname) @> nickname_fragment_grams($1::bigint, ${fragment}::text)
+                 AND p.nickname ILIKE ${param(`%${f.search.replace(/[\\%_]/g, '\\$&')}%`)}) OR p.external_userid = ${fragment})`);
+  }
   if (after) where.push(byHelps ? `(p.valid_helps, p.id) < (${param(after[0])}, ${param(after[1])})` : `p.id < ${param(after[0])}`);
 
   const r = await q.query<Parameters<typeof toSummary>[0]>(
