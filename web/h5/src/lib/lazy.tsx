@@ -9,27 +9,32 @@ import { ApiError } from './api.ts';
 
 export function lazyPage<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): (props: P) => JSX.Element {
   let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const fetchOnce = () =>
+    (pending ??= load().then(
+      (m) => (loaded = m.default),
+      (err: unknown) => {
+        pending = null;
+        throw err;
+      },
+    ));
   return function LazyPage(props: P) {
-    const [, setTick] = useState(0);
+    const [Page, setPage] = useState<ComponentType<P> | null>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (loaded || failed) return;
+      if (Page) return;
+      // The code may have arrived between this render and this effect (another instance fetched
+      // it): the promise is then already settled and still tells this instance.
       let live = true;
-      load().then(
-        (m) => {
-          loaded = m.default;
-          if (live) setTick((n) => n + 1);
-        },
+      fetchOnce().then(
+        (c) => live && setPage(() => c),
         () => live && setFailed(true),
       );
       return () => {
         live = false;
       };
     }, []);
-    if (loaded) {
-      const Page = loaded;
-      return <Page {...props} />;
-    }
+    if (Page) return <Page {...props} />;
     if (failed) return <ErrorView error={new ApiError(0, 'network', 'page code did not load')} onRetry={() => location.reload()} />;
     return <Loading />;
   };

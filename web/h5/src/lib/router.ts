@@ -66,6 +66,9 @@ export function useRoute(): Route {
     const update = () => setRoute(parseRoute(location.pathname));
     window.addEventListener('popstate', update);
     window.addEventListener(CHANGE, update);
+    // A navigation between the first render and this subscription (a loader redirecting as soon as
+    // its answer arrives) would otherwise be missed for good.
+    update();
     return () => {
       window.removeEventListener('popstate', update);
       window.removeEventListener(CHANGE, update);
