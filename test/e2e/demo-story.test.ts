@@ -28,7 +28,8 @@ describe('the demo story on the sandbox phone', () => {
   const dialogs: string[] = [];
 
   const tab = async (name: 'chats' | 'contacts' | 'discover' | 'me') => {
-    while (!(await page.locator('#tabs').isVisible())) await page.locator('#back').click();
+    // While a screen renders, the old one's back button may vanish under the click: try again.
+    while (!(await page.locator('#tabs').isVisible())) await page.locator('#back').click({ timeout: 1000 }).catch(() => undefined);
     await page.locator(`.tabs a[data-tab=${name}]`).click();
     await page.waitForURL(new RegExp(`#/${name}$`));
   };

@@ -31,7 +31,9 @@ describe('sandbox phone page in a browser', () => {
   const events = (kind: string) => wecom.received.filter((r) => (r.event as Json).changeType === kind || (r.event as Json).updateDetail === kind);
   /** Taps back until the tab bar shows, then the tab. */
   const tab = async (name: 'chats' | 'contacts' | 'discover' | 'me') => {
-    while (!(await page.locator('#tabs').isVisible())) await page.locator('#back').click();
+    // Back up to a tab screen. While a screen renders, the old one's back button may vanish
+    // under the click: try again instead of waiting for it.
+    while (!(await page.locator('#tabs').isVisible())) await page.locator('#back').click({ timeout: 1000 }).catch(() => undefined);
     await page.locator(`.tabs a[data-tab=${name}]`).click();
     await page.waitForURL(new RegExp(`#/${name}$`));
   };

@@ -6,7 +6,7 @@ import { contactsScreen, oaScreen, staffScreen } from './screens-contacts.js';
 import { discoverScreen } from './screens-discover.js';
 import { meScreen, whoScreen } from './screens-me.js';
 import { choose, onRender, refresh, state } from './state.js';
-import { setPersonCookie, toast } from './ui.js';
+import { api, setPersonCookie, toast } from './ui.js';
 import { settleWebStorage } from './web-storage.js';
 
 const $ = (id) => document.getElementById(id);
@@ -47,7 +47,14 @@ async function render() {
 /** Chats change when the service answers (welcome messages, replies): poll while looking at them. */
 async function poll() {
   const name = location.hash.split('/')[1] ?? 'chats';
-  if (document.hidden || !state.personId || !['chats', 'chat'].includes(name)) return;
+  if (document.hidden || !state.personId) return;
+  // No code to scan yet (the service makes a campaign's code moments after publishing): show it when it comes.
+  if (name === 'discover' && state.codes && !Object.values(state.codes).some((list) => list.length)) {
+    const codes = await api('GET', '/phone/codes');
+    if (Object.values(codes).some((list) => list.length)) await render();
+    return;
+  }
+  if (!['chats', 'chat'].includes(name)) return;
   const before = JSON.stringify(state.view?.chats);
   await refresh();
   if (JSON.stringify(state.view?.chats) !== before) {

@@ -1,6 +1,6 @@
 // 我 and 选择微信用户: who the person is (ids per corp and account), switching or creating people, and
 // the staff side (confirm group-sends, accept friend requests) with the recent callbacks.
-import { choose, refresh, rerender, state } from './state.js';
+import { choose, redraw, state } from './state.js';
 import { api, avatar, el, row, timeOf, toast } from './ui.js';
 
 export async function whoScreen() {
@@ -31,8 +31,7 @@ export async function meScreen() {
     } catch (e) {
       toast(e.message);
     }
-    await refresh();
-    await rerender();
+    await redraw();
   };
   const accept = async (q) => {
     try {
@@ -41,8 +40,7 @@ export async function meScreen() {
     } catch (e) {
       toast(e.message);
     }
-    await refresh();
-    await rerender();
+    await redraw();
   };
   const STATUS = { delivered: ['已送达', 'ok'], failed: ['失败', 'bad'], sending: ['发送中', 'warn'], queued: ['排队', 'warn'], held: ['暂扣', 'warn'], dropped: ['已丢弃', 'bad'], no_url: ['未配置地址', ''] };
   return [

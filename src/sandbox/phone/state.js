@@ -21,8 +21,7 @@ export async function act(name, body, { quiet, say, asPerson = true } = {}) {
     const n = r.deliveries?.length ?? 0;
     // Opening a scanned web page needs no toast: the page itself shows.
     if (!quiet && r.outcome !== 'opened') toast(`${say ?? OUTCOMES[r.outcome] ?? r.outcome}${n ? `\n已推送回调 ${n} 条` : ''}`);
-    await refresh();
-    await rerender();
+    await redraw();
     return r;
   } catch (e) {
     toast(e instanceof ApiError ? e.message : '操作失败');
@@ -30,11 +29,20 @@ export async function act(name, body, { quiet, say, asPerson = true } = {}) {
   }
 }
 
+/** After an action: the screen as the sandbox now has it (a failed read leaves it for the next poll). */
+export async function redraw() {
+  await refresh().catch(() => undefined);
+  await rerender();
+}
+
 export async function refresh() {
   if (!state.personId) return;
   try {
     state.view = await api('GET', `/phone/people/${encodeURIComponent(state.personId)}`);
-  } catch {
+  } catch (e) {
+    // Only a person the sandbox no longer has is forgotten: a dropped request (a poll cut off by
+    // leaving the page, a busy server) keeps who holds the phone.
+    if (!(e instanceof ApiError && e.status === 404)) throw e;
     state.personId = null;
     localStorage.removeItem(STORE_KEY);
     location.hash = '#/who';

@@ -22,7 +22,12 @@ export function el(tag, props = {}, ...children) {
   return e;
 }
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
 
 export async function api(method, path, body) {
   const res = await fetch(`${base}/sandbox-api${path}`, {
@@ -30,7 +35,7 @@ export async function api(method, path, body) {
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   const json = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(json.error?.message || `HTTP ${res.status}`);
+  if (!res.ok) throw new ApiError(json.error?.message || `HTTP ${res.status}`, res.status);
   return json;
 }
 
