@@ -30,6 +30,7 @@ import { h5StaticRoutes } from './routes/h5-static.ts';
 import { adminPosterRoutes } from './routes/admin/posters.ts';
 import { adminServiceQrImageRoutes } from './routes/admin/service-qr-images.ts';
 import { h5ServiceQrRoutes } from './routes/h5/service-qr.ts';
+import { oaVerifyFileRoutes } from './routes/oa-verify-file.ts';
 import { lazyPosterRenderer } from './lazy-poster-renderer.ts';
 import { CONSOLE_DIST, H5_DIST } from './ensure-web-built.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminActivityCodeRoutes(db, config, deps.jobs));
   await app.register(h5Routes(db, config, deps.jobs));
   await app.register(h5OauthRoutes(db, config));
+  await app.register(oaVerifyFileRoutes(db));
   // One pool of poster render threads for the app, closed with it.
   const posterRenderer = lazyPosterRenderer();
   app.addHook('onClose', () => posterRenderer.close());

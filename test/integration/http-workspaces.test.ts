@@ -153,6 +153,34 @@ describeEachEngine('admin workspaces and roles', (ctx) => {
     assert.equal(cleared.json().settings.oaProgressTemplateId, null);
   });
 
+  test('the OA domain verification file: served at the site root once saved, refused when misnamed, gone when cleared', async () => {
+    const { db } = ctx();
+    const file = 'MP_verify_Ab12Cd34Ef56Gh78.txt';
+    const fetchFile = (name: string) => t.app.inject({ method: 'GET', url: `/${name}` });
+    assert.equal((await fetchFile(file)).statusCode, 404, 'nothing saved yet');
+    const set = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaVerifyFile: file });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.equal(set.json().settings.oaVerifyFile, file);
+    const served = await fetchFile(file);
+    assert.equal(served.statusCode, 200);
+    assert.equal(served.body, 'Ab12Cd34Ef56Gh78', 'the body is the code in the name, as WeChat expects');
+    assert.match(served.headers['content-type'] as string, /^text\/plain/);
+    assert.equal((await fetchFile('MP_verify_Other000.txt')).statusCode, 404, 'another code');
+    assert.equal((await fetchFile('MP_verify_Ab12Cd34Ef56Gh78.txt.bak')).statusCode, 404);
+
+    const before = await snapshot(db);
+    for (const bad of ['Ab12Cd34Ef56Gh78', 'MP_verify_Ab12.html', 'MP_verify_../x.txt', 'WW_verify_Ab12Cd34.txt']) {
+      const res = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaVerifyFile: bad, name: 'Changed?' });
+      assert.equal(res.statusCode, 400, bad);
+      assert.deepEqual(res.json().error.fields.map((f: { path: string }) => f.path), ['body.oaVerifyFile'], bad);
+    }
+    assert.deepEqual(await snapshot(db), before, 'nothing changed, the name included');
+    assert.equal((await as('operator', 'PATCH', '/api/admin/workspaces/acme', { oaVerifyFile: null })).statusCode, 403, 'owners only');
+
+    assert.equal((await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaVerifyFile: null })).json().settings.oaVerifyFile, null);
+    assert.equal((await fetchFile(file)).statusCode, 404);
+  });
+
   test('the last owner cannot demote themselves; another owner can be made first', async () => {
     const { db } = ctx();
     const before = await snapshot(db);
