@@ -319,7 +319,7 @@ test('participant detail: inviter chain, helpers, relation tree; the tree toolti
   await settled(page);
   // Alice is level 1 (no inviter) and has two helpers: her node is the root, top centre.
   const b = (await tree.boundingBox())!;
-  await page.mouse.move(b.x + b.width / 2, b.y + 24);
+  await page.mouse.move(b.x + b.width / 2, b.y + 36);
   const tip = tree.locator('div').filter({ hasText: '当前参与者' }).last();
   await tip.waitFor();
   assert.ok((await tip.innerHTML()).includes('&lt;img'), 'the nickname is escaped in the tooltip HTML');

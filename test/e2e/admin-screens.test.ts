@@ -14,6 +14,7 @@ let browser: Browser;
 let page: Page;
 let campaignId = 0;
 let deepest = 0;
+let root = 0;
 const problems: string[] = [];
 
 before(async () => {
@@ -33,6 +34,8 @@ before(async () => {
     await server.db.query('UPDATE helps SET helper_nickname = $2, helper_avatar = $3 WHERE helper_participant_id = $1', [id, people[i]!.nickname, people[i]!.avatar]);
   }
   assert.ok(people.some((p) => p.nickname.includes('<script>')), 'the sandbox gave hostile nicknames');
+  // Level 1 with the most valid helps: a tree several levels below.
+  root = (await server.db.query<{ id: number }>('SELECT id FROM participants WHERE campaign_id = $1 AND level = 1 ORDER BY valid_helps DESC LIMIT 1', [campaignId])).rows[0]!.id;
   deepest = (await server.db.query<{ id: number }>('SELECT id FROM participants WHERE campaign_id = $1 AND valid_helps > 0 ORDER BY level DESC, valid_helps DESC LIMIT 1', [campaignId])).rows[0]!.id;
 
   const ctx = await newOperatorContext(browser, server.baseUrl);
@@ -96,6 +99,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.getByTestId('relation-tree').locator('canvas').waitFor();
     await page.getByTestId('inviter-chain').waitFor();
     await screenshot(page, `full-participant-detail${suffix}`);
+    await expectClean();
+
+    await page.goto(`/admin/w/demo/campaigns/${campaignId}/participants/${root}`);
+    await page.getByTestId('relation-tree').locator('canvas').waitFor();
+    await screenshot(page, `full-participant-tree${suffix}`);
     await expectClean();
 
     await page.goto(`/admin/w/demo/campaigns/${campaignId}/edit?step=3`);

@@ -118,6 +118,47 @@ describeEachEngine('campaign participants API', (ctx) => {
     assert.deepEqual(d.rewards.map((x: any) => x.id), rewards);
   });
 
+  test('detail: the tree below a participant, three levels deep, level by level', async () => {
+    const { db } = ctx();
+    const rows = (await db.query<{ id: number; inviter_id: number | null }>(`SELECT id, inviter_id FROM participants WHERE campaign_id = $1`, [campaignId])).rows;
+    const below = (root: number) => {
+      const out: number[][] = [];
+      let level = [root];
+      for (let depth = 0; depth < 3; depth++) out.push((level = rows.filter((r) => level.includes(r.inviter_id!)).map((r) => r.id)));
+      return out;
+    };
+    // The level-1 participant with the most people under them.
+    const roots = rows.filter((r) => r.inviter_id === null).map((r) => r.id);
+    const root = roots.sort((a, b) => below(b).flat().length - below(a).flat().length)[0]!;
+    const expected = below(root);
+    assert.ok(expected[1]!.length > 0, 'the seeded crowd has a second level under this root');
+    const d = (await api.call('GET', api.url(`/campaigns/${campaignId}/participants/${root}`))).body;
+    assert.equal(d.downlineTruncated, false);
+    assert.deepEqual(d.downline.map((p: any) => p.id).sort((a: number, b: number) => a - b), expected.flat().sort((a, b) => a - b));
+    // Level by level, each under someone already listed (or the participant).
+    const seen = new Set([root]);
+    for (const p of d.downline) {
+      assert.ok(seen.has(p.inviterId), `${p.id} under ${p.inviterId}`);
+      seen.add(p.id);
+    }
+
+    // A following larger than the tree shows: cut at 150, whole levels first.
+    const other = await seedCampaign(db, { workspaceId: api.ws.workspaceId });
+    const insert = (inviter: number | null, level: number, n: number, tag: string) => db.query<{ id: number }>(
+      `INSERT INTO participants (workspace_id, campaign_id, external_userid, nickname, gender, staff_userid, inviter_id, level, is_new_customer, joined_at)
+       SELECT $1, $2, 'wm' || $3 || g, 'p' || $3 || g, 'unknown', 'zhangsan', $4, $5, true, now() FROM generate_series(1, $6) g RETURNING id`,
+      [api.ws.workspaceId, other.id, tag, inviter, level, n],
+    );
+    const [top] = (await insert(null, 1, 1, 'top')).rows;
+    const firsts = (await insert(top!.id, 2, 100, 'a')).rows;
+    await insert(firsts[0]!.id, 3, 100, 'b');
+    const big = (await api.call('GET', api.url(`/campaigns/${other.id}/participants/${top!.id}`))).body;
+    assert.equal(big.downlineTruncated, true);
+    assert.equal(big.downline.length, 150);
+    assert.deepEqual(big.downline.slice(0, 100).map((p: any) => p.level), Array(100).fill(2), 'the whole first level comes first');
+    assert.ok(big.downline.slice(100).every((p: any) => p.inviterId === firsts[0]!.id));
+  });
+
   test('a participant of another campaign, or an unknown one → 404', async () => {
     const other = await seedCampaign(ctx().db, { workspaceId: api.ws.workspaceId });
     const [someone] = await ids('true');

@@ -10,6 +10,9 @@ import { PARTICIPANT_COLUMNS, toSummary, type ParticipantSummary } from './parti
 /** Inviters shown above a participant; chains run "十几层" deep, so this is generous. */
 export const INVITER_CHAIN_MAX = 100;
 export const RECENT_HELPS_MAX = 100;
+/** The tree below a participant: this many levels of invitees, at most this many people. */
+export const DOWNLINE_DEPTH = 3;
+export const DOWNLINE_MAX = 150;
 
 export interface HelpItem {
   id: number;
@@ -27,6 +30,10 @@ export interface ParticipantDetail extends ParticipantSummary {
   /** Nearest inviter first, up to the level-1 participant (or INVITER_CHAIN_MAX entries). */
   inviterChain: { id: number; nickname: string; avatar: string | null; level: number }[];
   invitees: number;
+  /** The people they brought in, and theirs, DOWNLINE_DEPTH levels deep, level by level. */
+  downline: { id: number; inviterId: number; nickname: string; level: number; validHelps: number }[];
+  /** More people below than `downline` holds (DOWNLINE_MAX reached). */
+  downlineTruncated: boolean;
   helps: { valid: number; revoked: number; invalid: number; recent: HelpItem[] };
   rewards: RewardRow[];
 }
@@ -48,6 +55,18 @@ export async function getParticipant(q: Queryable, workspaceId: string, campaign
     [campaignId, participantId, INVITER_CHAIN_MAX],
   );
   const invitees = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM participants WHERE campaign_id = $1 AND inviter_id = $2`, [campaignId, participantId]);
+  // Without an ORDER BY the recursion yields level by level and stops once the LIMIT is met, so a
+  // participant with a huge following costs DOWNLINE_MAX rows, not the whole subtree.
+  const downline = await q.query<ParticipantDetail['downline'][number]>(
+    `WITH RECURSIVE down AS (
+       SELECT id, inviter_id, nickname, level, valid_helps, 1 AS depth FROM participants WHERE campaign_id = $1 AND inviter_id = $2
+       UNION ALL
+       SELECT p.id, p.inviter_id, p.nickname, p.level, p.valid_helps, down.depth + 1
+       FROM down JOIN participants p ON p.campaign_id = $1 AND p.inviter_id = down.id
+       WHERE down.depth < $3)
+     SELECT id, inviter_id AS "inviterId", nickname, level, valid_helps AS "validHelps" FROM down LIMIT $4`,
+    [campaignId, participantId, DOWNLINE_DEPTH, DOWNLINE_MAX + 1],
+  );
   const counts = await q.query<{ status: HelpItem['status']; n: number }>(
     `SELECT status, count(*)::int AS n FROM helps WHERE campaign_id = $1 AND inviter_id = $2 GROUP BY status`,
     [campaignId, participantId],
@@ -64,6 +83,8 @@ export async function getParticipant(q: Queryable, workspaceId: string, campaign
     ...toSummary(row),
     inviterChain: chain.rows,
     invitees: invitees.rows[0]!.n,
+    downline: downline.rows.slice(0, DOWNLINE_MAX),
+    downlineTruncated: downline.rows.length > DOWNLINE_MAX,
     helps: { valid: count('valid'), revoked: count('revoked'), invalid: count('invalid'), recent: recent.rows },
     rewards: await rewardsOfParticipants(q, campaignId, [participantId]),
   };

@@ -23,6 +23,9 @@ const ListItem = ParticipantSummaryView.extend({ rewards: z.array(RewardView.pic
 const Detail = ParticipantSummaryView.extend({
   inviterChain: z.array(z.object({ id: z.number().int(), nickname: z.string(), avatar: z.string().nullable(), level: z.number().int() })).describe('nearest inviter first'),
   invitees: z.number().int(),
+  downline: z.array(z.object({ id: z.number().int(), inviterId: z.number().int(), nickname: z.string(), level: z.number().int(), validHelps: z.number().int() }))
+    .describe('the people they brought in and theirs, 3 levels deep, level by level, at most 150'),
+  downlineTruncated: z.boolean().describe('more people below than downline holds'),
   helps: z.object({ valid: z.number().int(), revoked: z.number().int(), invalid: z.number().int(), recent: z.array(HelpView) }),
   rewards: z.array(RewardView),
 });

@@ -170,6 +170,8 @@ export interface HelpItem {
 
 export interface ParticipantDetail extends ParticipantSummary {
   inviterChain: Array<{ id: number; nickname: string; avatar: string | null; level: number }>;
+  downline: Array<{ id: number; inviterId: number; nickname: string; level: number; validHelps: number }>;
+  downlineTruncated: boolean;
   invitees: number;
   helps: { valid: number; revoked: number; invalid: number; recent: HelpItem[] };
   rewards: RewardRow[];

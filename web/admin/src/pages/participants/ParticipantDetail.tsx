@@ -69,7 +69,7 @@ export default function ParticipantDetail() {
           </Card>
         </Col>
         <Col span={15}>
-          <Card size="small" className="dash-card" title={t('participants.tree.title')} extra={<Space size={12} className="tree-legend"><span><i style={{ background: '#e69f00' }} />{t('participants.tree.inviters')}</span><span><i style={{ background: '#2f5bea' }} />{t('participants.tree.thisOne')}</span><span><i style={{ background: '#009e73' }} />{t('participants.tree.helpers')}</span></Space>}>
+          <Card size="small" className="dash-card" title={t('participants.tree.title')} extra={<Space size={12} className="tree-legend"><span><i style={{ background: '#e69f00' }} />{t('participants.tree.inviters')}</span><span><i style={{ background: '#2f5bea' }} />{t('participants.tree.thisOne')}</span><span><i style={{ background: '#009e73' }} />{t('participants.tree.helpers')}</span><span><i style={{ background: '#56b4e9' }} />{t('participants.tree.invitees')}</span></Space>}>
             <RelationTree p={p} base={listBase} />
           </Card>
           <Card size="small" className="dash-card" title={t('participants.helpsTitle', { n: p.helps.recent.length })}>
