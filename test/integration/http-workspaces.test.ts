@@ -153,6 +153,21 @@ describeEachEngine('admin workspaces and roles', (ctx) => {
     assert.equal(cleared.json().settings.oaProgressTemplateId, null);
   });
 
+  test('the OA template fields: a mapping is kept as written; a wrong one is refused naming the entry', async () => {
+    const { db } = ctx();
+    const ok = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaProgressTemplateFields: 'thing1=activity character_string2=progress' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().settings.oaProgressTemplateFields, 'thing1=activity character_string2=progress');
+    const before = await snapshot(db);
+    const bad = await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaProgressTemplateFields: 'thing1=activity thing2=nickname' });
+    assert.equal(bad.statusCode, 400);
+    const [field] = bad.json().error.fields;
+    assert.equal(field.path, 'body.oaProgressTemplateFields');
+    assert.match(field.message, /"thing2=nickname": nickname is not one of/);
+    assert.deepEqual(await snapshot(db), before);
+    assert.equal((await as('owner', 'PATCH', '/api/admin/workspaces/acme', { oaProgressTemplateFields: null })).json().settings.oaProgressTemplateFields, null);
+  });
+
   test('the OA domain verification file: served at the site root once saved, refused when misnamed, gone when cleared', async () => {
     const { db } = ctx();
     const file = 'MP_verify_Ab12Cd34Ef56Gh78.txt';

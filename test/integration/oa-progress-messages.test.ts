@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describeEachEngine } from '../helpers/db.ts';
 import { startFissionWorld, type FissionWorld } from '../helpers/fission-world.ts';
 import { signIn } from '../helpers/oauth.ts';
-import { DEMO_APPID } from '../helpers/sandbox-oa.ts';
+import { DEMO_APPID, oaPost, oaToken } from '../helpers/sandbox-oa.ts';
 import type { Json } from '../helpers/sandbox.ts';
 import { notifyInviterProgress } from '../../src/modules/fission/notify-inviter-progress.ts';
 import { PARTICIPANT_LINK, inviterCode, linkSecret } from '../../src/modules/fission/links.ts';
@@ -123,6 +123,33 @@ describeEachEngine('OA progress messages to inviters', (ctx) => {
     } finally {
       const oa = (await w.sb.api('GET', '/credentials')).body.oa.accounts.find((a: Json) => a.appid === DEMO_APPID);
       await updateWorkspaceSettings(ctx().db, w.workspaceId, { oaProgressTemplateId: oa.templates[0].templateId });
+    }
+  });
+
+  test('a template from the current library: its typed fields get the mapped values, cut to fit', async () => {
+    const content = '活动名称：{{thing1.DATA}}\n当前进度：{{character_string2.DATA}}\n温馨提示：{{thing3.DATA}}';
+    const added = await w.sb.api('POST', `/oas/${DEMO_APPID}/templates`, { title: '活动进度通知', content });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    // WeChat refuses a value its field type does not take.
+    const [m, n] = await w.people(2);
+    const M = await joinCode(m!);
+    await follow(m!);
+    const refused = await oaPost(w.sb, `/cgi-bin/message/template/send?access_token=${await oaToken(w.sb)}`, {
+      touser: await openidOf(m!), template_id: added.body.templateId, data: { thing1: { value: '一'.repeat(21) } },
+    });
+    assert.equal(refused.errcode, 47003);
+    assert.match(refused.errmsg, /data\.thing1\.value exceeds 20 characters/);
+
+    await updateWorkspaceSettings(ctx().db, w.workspaceId, { oaProgressTemplateId: added.body.templateId, oaProgressTemplateFields: 'thing1=activity character_string2=progress thing3=next' });
+    try {
+      await helpBy(n!, M.qr);
+      const msgs = await templatesTo(m!);
+      assert.equal(msgs.length, 1, JSON.stringify(await sendsOf(M.id)));
+      assert.equal(msgs[0]!.content.text, '活动名称：好友助力领好礼\n当前进度：1/2\n温馨提示：再邀请 1 位好友即可获得「保温杯」，…');
+      assert.deepEqual((await sendsOf(M.id)).map((s) => s.status), ['sent']);
+    } finally {
+      const oa = (await w.sb.api('GET', '/credentials')).body.oa.accounts.find((a: Json) => a.appid === DEMO_APPID);
+      await updateWorkspaceSettings(ctx().db, w.workspaceId, { oaProgressTemplateId: oa.templates[0].templateId, oaProgressTemplateFields: null });
     }
   });
 });

@@ -5,7 +5,7 @@
 // 'sending' repeats the same client_msg_id, which WeChat answers with the first msgid (reference
 // §6.7) — one message per help. Nobody to send to (no openid known), not following (user/info, or
 // 43004) and refusals (43101) are recorded, not retried; WeChat being busy or unreachable is retried.
-import { progressNotice } from '../../domain/task-fission/progress-notice.ts';
+import { CLASSIC_FIELDS, parseTemplateFields, progressNotice } from '../../domain/task-fission/progress-notice.ts';
 import type { CampaignConfig } from '../../domain/task-fission/campaign-config.ts';
 import { WeChatApiError } from '../../wechat/core/api-error.ts';
 import { oaClient } from '../oa-users/oa-client.ts';
@@ -68,7 +68,7 @@ export async function notifyInviterProgress(
         campaignName: help.config.name, helperNickname: help.helperNickname, count: p.count,
         tiers: help.config.tiers.map((t) => ({ target: t.target, rewardName: t.reward.name })),
         reachedTierNos: p.reachedTierNos, wonTierNos: won.rows.map((w) => w.tierNo),
-      }),
+      }, templateFields(ws.oaProgressTemplateFields)),
     });
     return record(key, { status: 'sent', openid, msgid });
   } catch (err) {
@@ -84,4 +84,12 @@ export async function notifyInviterProgress(
     await saveTemplateSend(db, k, v);
     return v.status;
   }
+}
+
+/** The saved mapping (checked when saved); none: the classic layout. */
+function templateFields(text: string | null) {
+  if (!text) return CLASSIC_FIELDS;
+  const r = parseTemplateFields(text);
+  if (!r.ok) throw new Error(`workspace setting oaProgressTemplateFields: ${r.error}`);
+  return r.fields;
 }

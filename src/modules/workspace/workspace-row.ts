@@ -20,6 +20,8 @@ export interface Workspace {
   oaCallbackAesKey: string | null;
   /** Template of the progress message to inviters (first / keyword1 / keyword2 / remark). */
   oaProgressTemplateId: string | null;
+  /** Its fields mapped to what they show (`thing1=activity …`); null: the classic layout. */
+  oaProgressTemplateFields: string | null;
   /** The web-OAuth domain's verification file, `MP_verify_<code>.txt` (served at the site root). */
   oaVerifyFile: string | null;
   payMchId: string | null;
@@ -33,7 +35,7 @@ export const WORKSPACE_COLUMNS = {
   wecomCorpId: 'wecom_corp_id', wecomContactSecret: 'wecom_contact_secret', wecomAgentId: 'wecom_agent_id',
   wecomAgentSecret: 'wecom_agent_secret', wecomCallbackToken: 'wecom_callback_token', wecomCallbackAesKey: 'wecom_callback_aes_key',
   oaAppId: 'oa_app_id', oaAppSecret: 'oa_app_secret', oaOriginalId: 'oa_original_id',
-  oaCallbackToken: 'oa_callback_token', oaCallbackAesKey: 'oa_callback_aes_key', oaProgressTemplateId: 'oa_progress_template_id', oaVerifyFile: 'oa_verify_file',
+  oaCallbackToken: 'oa_callback_token', oaCallbackAesKey: 'oa_callback_aes_key', oaProgressTemplateId: 'oa_progress_template_id', oaProgressTemplateFields: 'oa_progress_template_fields', oaVerifyFile: 'oa_verify_file',
   payMchId: 'pay_mch_id', payApiKey: 'pay_api_key', createdAt: 'created_at',
 } as const satisfies Record<keyof Workspace, string>;
 

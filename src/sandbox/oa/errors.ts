@@ -53,6 +53,7 @@ export const OA_ERRMSG: Record<number, string> = {
   45015: 'response out of time limit or subscription is canceled',
   45047: 'out of response count limit',
   47001: 'data format error',
+  47003: 'argument invalid!',
   48001: 'api unauthorized',
 };
 

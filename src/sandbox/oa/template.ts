@@ -1,4 +1,6 @@
 // Template messages (reference §6.7): to followers only (43004 otherwise), known template_id (40037),
+// values of the current library's typed fields within what their type takes (47003, as WeChat:
+// thing ≤ 20 characters, character_string ≤ 32 letters/digits/symbols, phrase ≤ 5, name ≤ 10),
 // `client_msg_id` makes a repeat within 10 minutes a no-op answering the first msgid. After sending,
 // the account gets TEMPLATESENDJOBFINISH with `success`, or `failed:user block` when the user turned
 // the account's notifications off.
@@ -14,9 +16,28 @@ import type { Json } from './route.ts';
 
 const CLIENT_ID_TTL_SEC = 600;
 
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\.DATA\s*\}\}/g;
+
+/** Why WeChat would refuse this value for a field of this name, or null. */
+function fieldProblem(field: string, value: string): string | null {
+  const length = Array.from(value).length;
+  switch (field.replace(/\d+$/, '')) {
+    case 'thing':
+      return length > 20 ? 'exceeds 20 characters' : null;
+    case 'character_string':
+      return length > 32 || /[^\x21-\x7e]/.test(value) ? 'must be at most 32 letters, digits or symbols' : null;
+    case 'phrase':
+      return length > 5 ? 'exceeds 5 characters' : null;
+    case 'name':
+      return length > 10 ? 'exceeds 10 characters' : null;
+    default:
+      return null;
+  }
+}
+
 /** The template text with `{{name.DATA}}` replaced by `data.name.value`. */
 export function renderTemplate(t: OaTemplate, data: Json): string {
-  return t.content.replace(/\{\{\s*([A-Za-z0-9_]+)\.DATA\s*\}\}/g, (_m, k: string) => {
+  return t.content.replace(PLACEHOLDER, (_m, k: string) => {
     const v = data[k];
     return v && typeof v === 'object' && typeof (v as Json).value === 'string' ? ((v as Json).value as string) : '';
   });
@@ -31,6 +52,12 @@ export function registerOaTemplate(fastify: FastifyInstance, deps: SandboxDeps):
     if (!template) oaFail(40037);
     const data = body.data ?? {};
     if (typeof data !== 'object' || Array.isArray(data)) oaFail(47001, 'data format error: data must be an object');
+    for (const [, field] of template.content.matchAll(PLACEHOLDER)) {
+      const v = (data as Json)[field!];
+      const value = v && typeof v === 'object' ? (v as Json).value : undefined;
+      const problem = typeof value === 'string' ? fieldProblem(field!, value) : null;
+      if (problem) oaFail(47003, `argument invalid! data.${field}.value ${problem}`);
+    }
     const follower = oa.followers[touser];
     if (!follower?.subscribed) oaFail(43004);
     const now = store.nowSec();

@@ -10,6 +10,7 @@ import { setMemberRole } from '../../../modules/workspace/memberships.ts';
 import { ROLES } from '../../../modules/workspace/roles.ts';
 import { requireAdmin, requireRole } from '../../auth.ts';
 import { OA_VERIFY_FILE } from '../oa-verify-file.ts';
+import { NOTICE_VALUES, parseTemplateFields } from '../../../domain/task-fission/progress-notice.ts';
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes, 2–40 characters, starting with a letter or digit');
 const WorkspaceParams = z.object({ workspace: Slug });
@@ -30,6 +31,10 @@ const Settings = z.object({
   oaCallbackToken: opt(z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'letters and digits, 3–32')),
   oaCallbackAesKey: opt(z.string().regex(/^[A-Za-z0-9]{43}$/, 'exactly 43 letters and digits')),
   oaProgressTemplateId: opt(z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a template id from 模板消息 → 我的模板 (10–64 letters, digits, - or _)')),
+  oaProgressTemplateFields: opt(z.string().max(400).superRefine((text, ctx) => {
+    const r = parseTemplateFields(text);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: `${r.error} (values: ${NOTICE_VALUES.join(', ')})` });
+  })),
   oaVerifyFile: opt(z.string().regex(OA_VERIFY_FILE, 'the file name WeChat offers for download under 网页授权域名, MP_verify_….txt')),
   payMchId: opt(z.string().regex(/^\d{6,32}$/, 'a merchant id (digits)')),
   payApiKey: opt(z.string().regex(/^[A-Za-z0-9]{32}$/, 'the 32-character APIv2 key')),

@@ -2,7 +2,7 @@
 // and a masked value must never be sent back), and how the form's values become a PATCH body.
 
 export const SECRET_FIELDS = ['wecomContactSecret', 'wecomAgentSecret', 'wecomCallbackToken', 'wecomCallbackAesKey', 'oaAppSecret', 'oaCallbackToken', 'oaCallbackAesKey', 'payApiKey'] as const;
-export const PLAIN_FIELDS = ['wecomCorpId', 'wecomAgentId', 'oaAppId', 'oaOriginalId', 'oaProgressTemplateId', 'oaVerifyFile', 'payMchId'] as const;
+export const PLAIN_FIELDS = ['wecomCorpId', 'wecomAgentId', 'oaAppId', 'oaOriginalId', 'oaProgressTemplateId', 'oaProgressTemplateFields', 'oaVerifyFile', 'payMchId'] as const;
 
 export type SecretField = (typeof SECRET_FIELDS)[number];
 export type PlainField = (typeof PLAIN_FIELDS)[number];
@@ -10,7 +10,7 @@ export type SettingsField = SecretField | PlainField | 'name' | 'useSandbox';
 
 export const GROUPS: ReadonlyArray<{ key: 'wecom' | 'oa' | 'pay'; fields: ReadonlyArray<SecretField | PlainField>; callback?: 'wecom' | 'oa' }> = [
   { key: 'wecom', fields: ['wecomCorpId', 'wecomAgentId', 'wecomContactSecret', 'wecomAgentSecret', 'wecomCallbackToken', 'wecomCallbackAesKey'], callback: 'wecom' },
-  { key: 'oa', fields: ['oaAppId', 'oaOriginalId', 'oaAppSecret', 'oaCallbackToken', 'oaCallbackAesKey', 'oaProgressTemplateId', 'oaVerifyFile'], callback: 'oa' },
+  { key: 'oa', fields: ['oaAppId', 'oaOriginalId', 'oaAppSecret', 'oaCallbackToken', 'oaCallbackAesKey', 'oaProgressTemplateId', 'oaProgressTemplateFields', 'oaVerifyFile'], callback: 'oa' },
   { key: 'pay', fields: ['payMchId', 'payApiKey'] },
 ];
 
