@@ -17,6 +17,7 @@ import { seedWorkspaceMembers } from '../../src/db/seeders/workspace-members.ts'
 import type { Role } from '../../src/modules/workspace/roles.ts';
 import { DEMO_CORPID, makePeople, startTestSandbox, type Json, type TestSandbox } from './sandbox.ts';
 import { DEMO_APPID } from '../../src/sandbox/store/demo.ts';
+import { linkSecret, participantToken } from '../../src/modules/fission/links.ts';
 
 export const STAFF = ['ZhangWei', 'WangFang', 'LiNa', 'LiuYang'] as const;
 
@@ -165,4 +166,10 @@ export async function startFissionWorld(db: Db, slug = 'flows', opts: { oa?: boo
     },
   };
   return world;
+}
+
+/** A participant's personal-link token, as their welcome card carries it. */
+export async function personalToken(db: Db, campaignId: number, participantId: number): Promise<string> {
+  const c = await db.query<{ endAt: Date }>(`SELECT end_at AS "endAt" FROM campaigns WHERE id = $1`, [campaignId]);
+  return participantToken(await linkSecret(db), participantId, c.rows[0]!.endAt);
 }

@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEachEngine } from '../helpers/db.ts';
-import { startFissionWorld, type FissionWorld } from '../helpers/fission-world.ts';
-import { linkSecret, participantToken } from '../../src/modules/fission/links.ts';
+import { personalToken, startFissionWorld, type FissionWorld } from '../helpers/fission-world.ts';
 import { endCampaign } from '../../src/modules/campaign/end-campaign.ts';
 import { createCampaign } from '../../src/modules/campaign/create-campaign.ts';
 import { readImageHeader } from '../../src/modules/poster/read-image-header.ts';
@@ -43,10 +42,7 @@ describeEachEngine('H5 pages API', (ctx) => {
     }
     return ids;
   };
-  const tokenFor = async (campaignId: number, pid: number) => {
-    const c = await ctx().db.query<{ endAt: Date }>(`SELECT end_at AS "endAt" FROM campaigns WHERE id = $1`, [campaignId]);
-    return participantToken(await linkSecret(ctx().db), pid, c.rows[0]!.endAt);
-  };
+  const tokenFor = (campaignId: number, pid: number) => personalToken(ctx().db, campaignId, pid);
 
   test('the public activity page: tiers and stock, the rules participants are told, the activity code while running', async () => {
     const c = await w.campaign({ rules: { helpsPerHelper: 2, newCustomersOnly: true, joinTagIds: [w.tagId] } });

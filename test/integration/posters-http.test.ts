@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describeEachEngine } from '../helpers/db.ts';
-import { startFissionWorld, type FissionWorld } from '../helpers/fission-world.ts';
-import { linkSecret, participantToken } from '../../src/modules/fission/links.ts';
+import { personalToken, startFissionWorld, type FissionWorld } from '../helpers/fission-world.ts';
 import { defaultPosterTemplate, type PosterTemplate } from '../../src/domain/poster/template.ts';
 import { readImageHeader } from '../../src/modules/poster/read-image-header.ts';
 import { PREVIEW_HELP_URL } from '../../src/modules/poster/render-poster-preview.ts';
@@ -51,10 +50,7 @@ describeEachEngine('posters over HTTP', (ctx) => {
     return { status: r.statusCode, body: r.json() };
   };
   const stored = async () => (await ctx().db.query<{ n: number }>('SELECT count(*)::int AS n FROM poster_backgrounds')).rows[0]!.n;
-  const tokenFor = async (campaignId: number, pid: number) => {
-    const c = await ctx().db.query<{ endAt: Date }>(`SELECT end_at AS "endAt" FROM campaigns WHERE id = $1`, [campaignId]);
-    return participantToken(await linkSecret(ctx().db), pid, c.rows[0]!.endAt);
-  };
+  const tokenFor = (campaignId: number, pid: number) => personalToken(ctx().db, campaignId, pid);
 
   test('JPEG and PNG backgrounds are stored and read back; only operators upload', async () => {
     const jpg = solidImage(750, 1334, '#ffe0c0', 'jpeg');
