@@ -1,9 +1,8 @@
 // The dashboard's trend by hour for one Asia/Shanghai day: the daily metrics (participants,
 // completed, new and lost friends, valid helps) counted from the rows themselves, on the same
 // timestamps the day counters use, so the 24 hours of a day add up to that day's counters (which
-// are per day only). Each count reads one partial index of migration 0090 over one hour, whatever
-// the campaign's size: 18 ms median on PostgreSQL for a day of a 200k-participant, 1M-help
-// campaign (scripts/measure-hourly-trend.ts).
+// are per day only). Each count reads one partial index of migration 0090 over one hour, so the
+// cost follows the day's rows, not the campaign's size (`fission bench --only dashboard`).
 import type { Queryable } from '../../db/client.ts';
 import { validationError } from '../../errors.ts';
 import { loadCampaign } from './campaign-row.ts';
